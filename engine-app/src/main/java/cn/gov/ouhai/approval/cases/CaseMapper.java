@@ -1,0 +1,106 @@
+package cn.gov.ouhai.approval.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface CaseMapper {
+
+	String COLUMNS = "case_no, request_id, matter_code, status, applicant_type, applicant_name, applicant_id_number, "
+			+ "applicant_phone, channel, station_code, priority, commitment, process_instance_id, received_at, "
+			+ "accepted_by, completed_at";
+
+	@Insert("INSERT INTO service_case (" + COLUMNS + ") VALUES (#{caseNo}, #{requestId}, #{matterCode}, #{status}, "
+			+ "#{applicantType}, #{applicantName}, #{applicantIdNumber}, #{applicantPhone}, #{channel}, #{stationCode}, "
+			+ "#{priority}, #{commitment}, #{processInstanceId}, #{receivedAt}, #{acceptedBy}, #{completedAt})")
+	void insert(CaseRecord record);
+
+	@Select("SELECT " + COLUMNS + " FROM service_case WHERE case_no = #{caseNo}")
+	CaseRecord find(@Param("caseNo") String caseNo);
+
+	@Select("SELECT " + COLUMNS + " FROM service_case WHERE request_id = #{requestId}")
+	CaseRecord findByRequest(@Param("requestId") String requestId);
+
+	@Select({ "<script>SELECT " + COLUMNS + " FROM service_case WHERE process_instance_id IN ",
+			"<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>" })
+	List<CaseRecord> byProcessInstances(@Param("ids") List<String> processInstanceIds);
+
+	@Update("UPDATE service_case SET process_instance_id = #{pid} WHERE case_no = #{caseNo}")
+	void linkProcess(@Param("caseNo") String caseNo, @Param("pid") String processInstanceId);
+
+	@Update("UPDATE service_case SET status = #{status} WHERE case_no = #{caseNo} AND status = #{from}")
+	int moveStatus(@Param("caseNo") String caseNo, @Param("from") CaseStatus from, @Param("status") CaseStatus status);
+
+	@Update("UPDATE service_case SET status = #{status}, completed_at = #{at} WHERE case_no = #{caseNo}")
+	void finish(@Param("caseNo") String caseNo, @Param("status") CaseStatus status, @Param("at") Instant at);
+
+	@Insert("INSERT INTO case_material (case_no, material_code, provided) VALUES (#{caseNo}, #{code}, #{provided})")
+	void insertMaterial(@Param("caseNo") String caseNo, @Param("code") String code, @Param("provided") boolean provided);
+
+	@Select("SELECT material_code FROM case_material WHERE case_no = #{caseNo} AND provided = TRUE")
+	List<String> providedMaterials(@Param("caseNo") String caseNo);
+
+	@Insert("INSERT INTO case_event (case_no, occurred_at, kind, step_id, step_name, actor, decision, opinion) "
+			+ "VALUES (#{caseNo}, #{e.occurredAt}, #{e.kind}, #{e.stepId}, #{e.stepName}, #{e.actor}, #{e.decision}, "
+			+ "#{e.opinion})")
+	void insertEvent(@Param("caseNo") String caseNo, @Param("e") CaseEvent event);
+
+	@Select("SELECT occurred_at, kind, step_id, step_name, actor, decision, opinion FROM case_event "
+			+ "WHERE case_no = #{caseNo} ORDER BY occurred_at, id")
+	List<CaseEvent> events(@Param("caseNo") String caseNo);
+
+	@Select("""
+			<script>
+			SELECT c.case_no, c.request_id, c.matter_code, c.status, c.applicant_type, c.applicant_name,
+			       c.applicant_id_number, c.applicant_phone, c.channel, c.station_code, c.priority, c.commitment,
+			       c.process_instance_id, c.received_at, c.accepted_by, c.completed_at
+			FROM service_case c JOIN matter m ON m.code = c.matter_code
+			<where>
+			  <if test="f.status != null"> c.status = #{f.status}</if>
+			  <if test="f.station != null"> AND c.station_code = #{f.station}</if>
+			  <if test="f.from != null"> AND c.received_at &gt;= #{f.from}</if>
+			  <if test="f.to != null"> AND c.received_at &lt; #{f.to}</if>
+			  <if test="f.departments != null">
+			    AND m.department_code IN
+			    <foreach item="d" collection="f.departments" open="(" separator="," close=")">#{d}</foreach>
+			  </if>
+			</where>
+			ORDER BY c.received_at DESC, c.case_no DESC
+			LIMIT #{f.size} OFFSET #{f.offset}
+			</script>
+			""")
+	List<CaseRecord> page(@Param("f") CaseFilter filter);
+
+	@Select("""
+			<script>
+			SELECT COUNT(*) FROM service_case c JOIN matter m ON m.code = c.matter_code
+			<where>
+			  <if test="f.status != null"> c.status = #{f.status}</if>
+			  <if test="f.station != null"> AND c.station_code = #{f.station}</if>
+			  <if test="f.from != null"> AND c.received_at &gt;= #{f.from}</if>
+			  <if test="f.to != null"> AND c.received_at &lt; #{f.to}</if>
+			  <if test="f.departments != null">
+			    AND m.department_code IN
+			    <foreach item="d" collection="f.departments" open="(" separator="," close=")">#{d}</foreach>
+			  </if>
+			</where>
+			</script>
+			""")
+	long count(@Param("f") CaseFilter filter);
+
+	@Update("UPDATE case_number_counter SET last_value = last_value + 1 WHERE day = #{day}")
+	int incrementCounter(@Param("day") String day);
+
+	@Insert("INSERT INTO case_number_counter (day, last_value) VALUES (#{day}, 1)")
+	void insertCounter(@Param("day") String day);
+
+	@Select("SELECT last_value FROM case_number_counter WHERE day = #{day}")
+	int counter(@Param("day") String day);
+
+}

@@ -1,0 +1,33 @@
+package cn.gov.ouhai.approval.cases;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The only variables a case puts into its process: references, never personal data (the engine's
+ * history copies every variable).
+ */
+public final class CaseVariables {
+
+	public static final String CASE_NO = "caseNo";
+
+	public static final String MATTER_CODE = "matterCode";
+
+	/** Set by each step's form or {@code /complete}: APPROVE, DENY or RETURN. */
+	public static final String DECISION = "decision";
+
+	public static final String OPINION = "opinion";
+
+	private CaseVariables() {
+	}
+
+	static Map<String, Object> of(String caseNo, String matterCode) {
+		return Map.of(CASE_NO, caseNo, MATTER_CODE, matterCode);
+	}
+
+	public static String caseNo(VariableScope scope) {
+		return (String) scope.getVariable(CASE_NO);
+	}
+
+}

@@ -1,0 +1,55 @@
+package cn.gov.ouhai.approval.cases;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What the case endpoints answer; applicants' personal data only masked. */
+final class CaseViews {
+
+	private CaseViews() {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record IntakeAnswer(String caseNo, CaseStatus status, String matterCode, OffsetDateTime receivedAt,
+			OffsetDateTime dueDate, IntakeNotice notice) {
+	}
+
+	record ApplicantView(ApplicantType type, String name, String idNumber, String phone) {
+
+		static ApplicantView masked(CaseRecord record) {
+			return new ApplicantView(record.applicantType(),
+					PersonalDataMask.name(record.applicantName(), record.applicantType()),
+					PersonalDataMask.idNumber(record.applicantIdNumber()),
+					PersonalDataMask.phone(record.applicantPhone()));
+		}
+
+	}
+
+	record MatterRef(String code, String name, String department, String departmentName) {
+	}
+
+	record MaterialView(String code, String name, boolean tolerable, boolean provided) {
+	}
+
+	record TimelineEntry(OffsetDateTime at, String kind, String stepId, String step, String actor, String decision,
+			String opinion) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record CaseDetail(String caseNo, CaseStatus status, MatterRef matter, ApplicantView applicant, Channel channel,
+			String station, PriorityReason priority, boolean commitment, OffsetDateTime receivedAt,
+			String acceptedBy, OffsetDateTime completedAt, List<MaterialView> materials,
+			List<TimelineEntry> timeline) {
+	}
+
+	record CaseSummary(String caseNo, CaseStatus status, String matterCode, String matterName, String department,
+			ApplicantView applicant, Channel channel, String station, OffsetDateTime receivedAt,
+			OffsetDateTime completedAt) {
+	}
+
+	record Page<T>(List<T> items, long total, int page, int size) {
+	}
+
+}

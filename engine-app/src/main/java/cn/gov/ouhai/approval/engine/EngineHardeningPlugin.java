@@ -1,0 +1,29 @@
+package cn.gov.ouhai.approval.engine;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes what Camunda 7.24 leaves open by default (see docs/security.md): no deserialisation of
+ * arbitrary Java types, no expressions in stored or ad-hoc queries, no scripts or external
+ * entities in deployed models, and no personal data in history.
+ */
+@Component
+class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl config) {
+		config.setDeserializationTypeValidationEnabled(true);
+		config.setJavaSerializationFormatEnabled(false);
+		config.setEnableXxeProcessing(false);
+		config.setEnableExpressionsInAdhocQueries(false);
+		config.setEnableExpressionsInStoredQueries(false);
+		config.setEnableScriptEngineLoadExternalResources(false);
+		config.setCmmnEnabled(false);
+		config.setStandaloneTasksEnabled(false);
+		config.setHistoryEventHandler(new PersonalDataHistoryFilter(new DbHistoryEventHandler()));
+	}
+
+}

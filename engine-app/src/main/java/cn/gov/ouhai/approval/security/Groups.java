@@ -1,0 +1,21 @@
+package cn.gov.ouhai.approval.security;
+
+/** The groups the platform knows besides one approver and one head group per department. */
+public final class Groups {
+
+	/** 综合窗口: window clerks, who take any matter. */
+	public static final String WINDOW = "window";
+
+	/** 督查: the centre's supervisors. */
+	public static final String SUPERVISOR = "supervisor";
+
+	/** Business analysts, who deploy models. */
+	public static final String ANALYST = "analyst";
+
+	/** Camunda's administrators. */
+	public static final String ADMIN = "camunda-admin";
+
+	private Groups() {
+	}
+
+}

@@ -1,0 +1,89 @@
+package cn.gov.ouhai.approval.security;
+
+import java.nio.charset.StandardCharsets;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * {@code /api/**} and {@code /engine-rest/**} need HTTP Basic as an engine user. The webapps under
+ * {@code /camunda} keep their own login and CSRF protection; their first-run setup is closed
+ * (CVE-2026-77226). Requests to {@code /engine-rest} then run as that user, so the engine's
+ * authorizations apply to them.
+ */
+@Configuration
+class SecurityConfig {
+
+	@Bean
+	SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			// CVE-2026-77226: the webapps' first-run setup must never create an administrator
+			.requestMatchers("/camunda/api/admin/setup/**").denyAll()
+			.requestMatchers("/camunda/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/", "/error", "/favicon.ico").permitAll()
+			.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers("/api/**", "/engine-rest/**", "/actuator/**").authenticated()
+			.anyRequest()
+			.authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
+			// Basic credentials on every call, no session: nothing for CSRF to ride on.
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	/** Runs {@code /engine-rest} calls as the user Spring Security authenticated. */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+		registration.setName("engine-rest-authentication");
+		registration.setOrder(10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<EngineRestQueryGuard> engineRestQueryGuard() {
+		var registration = new FilterRegistrationBean<>(new EngineRestQueryGuard());
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setName("engine-rest-query-guard");
+		registration.setOrder(20);
+		return registration;
+	}
+
+	private static AuthenticationEntryPoint unauthenticated() {
+		return (request, response, ex) -> {
+			response.setStatus(401);
+			response.setHeader("WWW-Authenticate", "Basic realm=\"approval-platform\", charset=\"UTF-8\"");
+			write(response, "UNAUTHENTICATED", "请先登录 / Authentication required");
+		};
+	}
+
+	private static AccessDeniedHandler denied() {
+		return (request, response, ex) -> {
+			response.setStatus(403);
+			write(response, "FORBIDDEN", "无权访问 / Access denied");
+		};
+	}
+
+	private static void write(jakarta.servlet.http.HttpServletResponse response, String code, String message)
+			throws java.io.IOException {
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
+	}
+
+}

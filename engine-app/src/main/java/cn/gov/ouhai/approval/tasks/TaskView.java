@@ -1,0 +1,10 @@
+package cn.gov.ouhai.approval.tasks;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A task as the approver's list shows it. */
+record TaskView(String id, String name, String stepId, String caseNo, String matterCode, String matterName,
+		String assignee, List<String> candidateGroups, OffsetDateTime created, OffsetDateTime dueDate, String light,
+		List<String> decisions) {
+}

@@ -1,0 +1,87 @@
+package cn.gov.ouhai.approval.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/** Maps failures of the platform's own API ({@code /api}) to the error body of API.md. */
+@RestControllerAdvice(basePackages = "cn.gov.ouhai.approval")
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ApiError> api(ApiException ex) {
+		return ResponseEntity.status(ex.status()).body(new ApiError(ex.code(), ex.getMessage(), ex.fields()));
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ResponseEntity<ApiError> invalid(MethodArgumentNotValidException ex) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		ex.getBindingResult().getFieldErrors().forEach(e -> fields.putIfAbsent(e.getField(), e.getDefaultMessage()));
+		return ResponseEntity.badRequest()
+			.body(new ApiError("VALIDATION_FAILED", "请求内容有误 / The request has invalid fields", fields));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String path = mismatch.getPath()
+				.stream()
+				.map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+				.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+				.orElse("body");
+			String expected = mismatch instanceof InvalidFormatException invalid
+					? invalid.getTargetType().getSimpleName() : mismatch.getTargetType() == null ? "value"
+							: mismatch.getTargetType().getSimpleName();
+			fields.put(path, "类型不对，应为 " + expected + " / wrong type, expected " + expected);
+		}
+		return ResponseEntity.badRequest()
+			.body(new ApiError("MALFORMED_BODY", "请求体不是有效的 JSON 或字段类型不对 / The body is not valid JSON for this call",
+					fields));
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
+	ResponseEntity<ApiError> badParameter(Exception ex) {
+		return ResponseEntity.badRequest()
+			.body(new ApiError("BAD_PARAMETER", "请求参数有误 / Bad request parameter: " + ex.getMessage(), Map.of()));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException ex) {
+		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+			.body(new ApiError("METHOD_NOT_ALLOWED", "不支持的请求方法 / Method not allowed: " + ex.getMethod(), Map.of()));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ApiError> noResource(NoResourceFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(new ApiError("NOT_FOUND", "没有这个地址 / No such path: /" + ex.getResourcePath(), Map.of()));
+	}
+
+	@ExceptionHandler(TransientDataAccessException.class)
+	ResponseEntity<ApiError> unavailable(TransientDataAccessException ex) {
+		log.warn("database unavailable: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(new ApiError("UNAVAILABLE", "数据库暂时不可用，请稍后重试 / The database is unavailable, try again shortly",
+					Map.of()));
+	}
+
+}
