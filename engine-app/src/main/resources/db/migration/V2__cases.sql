@@ -47,6 +47,6 @@ CREATE INDEX ix_case_event_case ON case_event (case_no, occurred_at);
 
 -- One row per day; the row lock taken by the increment serialises concurrent intakes.
 CREATE TABLE case_number_counter (
-  day        CHAR(8) NOT NULL PRIMARY KEY,
-  last_value INT     NOT NULL
+  counter_day CHAR(8) NOT NULL PRIMARY KEY,
+  last_value  INT     NOT NULL
 );

@@ -73,7 +73,7 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 				return;
 			}
 			CaseStatus caseStatus = CaseStatus.valueOf(status.trim());
-			String name = activity.getName() != null ? activity.getName() : activity.getId();
+			String name = element.attribute("name") != null ? element.attribute("name") : activity.getId();
 			activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> finish(execution, caseStatus,
 					activity.getId(), name));
 		}

@@ -94,13 +94,13 @@ interface CaseMapper {
 			""")
 	long count(@Param("f") CaseFilter filter);
 
-	@Update("UPDATE case_number_counter SET last_value = last_value + 1 WHERE day = #{day}")
+	@Update("UPDATE case_number_counter SET last_value = last_value + 1 WHERE counter_day = #{day}")
 	int incrementCounter(@Param("day") String day);
 
-	@Insert("INSERT INTO case_number_counter (day, last_value) VALUES (#{day}, 1)")
+	@Insert("INSERT INTO case_number_counter (counter_day, last_value) VALUES (#{day}, 1)")
 	void insertCounter(@Param("day") String day);
 
-	@Select("SELECT last_value FROM case_number_counter WHERE day = #{day}")
+	@Select("SELECT last_value FROM case_number_counter WHERE counter_day = #{day}")
 	int counter(@Param("day") String day);
 
 }

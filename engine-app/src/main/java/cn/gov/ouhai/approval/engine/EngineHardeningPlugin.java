@@ -21,6 +21,9 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 		config.setEnableExpressionsInAdhocQueries(false);
 		config.setEnableExpressionsInStoredQueries(false);
 		config.setEnableScriptEngineLoadExternalResources(false);
+		// ids like dept-scjg and approver-scjg: letters and digits joined by single hyphens, nothing
+		// else (the default allows no hyphen at all)
+		config.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin");
 		config.setCmmnEnabled(false);
 		config.setStandaloneTasksEnabled(false);
 		config.setHistoryEventHandler(new PersonalDataHistoryFilter(new DbHistoryEventHandler()));

@@ -146,14 +146,14 @@ public class OrganisationSetup implements InitializingBean {
 						"refresh", true)));
 			this.filters.saveFilter(filter);
 		}
-		Authorization existing = this.authorizations.createAuthorizationQuery()
+		boolean everyoneReads = this.authorizations.createAuthorizationQuery()
 			.resourceType(Resources.FILTER)
 			.resourceId(filter.getId())
-			.userIdIn(ANY)
-			.singleResult();
-		if (existing == null) {
-			Authorization everyone = this.authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-			everyone.setUserId(ANY);
+			.list()
+			.stream()
+			.anyMatch(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GLOBAL);
+		if (!everyoneReads) {
+			Authorization everyone = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
 			everyone.setResource(Resources.FILTER);
 			everyone.setResourceId(filter.getId());
 			everyone.addPermission(Permissions.READ);

@@ -1,0 +1,86 @@
+package cn.gov.ouhai.approval;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** Real HTTP against the running platform, as a hall terminal or curl would call it. */
+public final class Api {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public Response get(String user, String path) {
+		return send(user, HttpRequest.newBuilder(URI.create(this.base + path)).GET());
+	}
+
+	public Response post(String user, String path, String json) {
+		return send(user, HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json, StandardCharsets.UTF_8)));
+	}
+
+	public Response post(String user, String path, Object body) {
+		try {
+			return post(user, path, JSON.writeValueAsString(body));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Response send(String user, HttpRequest.Builder request) {
+		if (user != null) {
+			String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : "demo";
+			String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(response.statusCode(), response.body());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public record Response(int status, String body) {
+
+		public JsonNode json() {
+			try {
+				return this.body == null || this.body.isBlank() ? MissingNode.getInstance() : JSON.readTree(this.body);
+			}
+			catch (IOException e) {
+				throw new IllegalStateException("not JSON (" + this.status + "): " + this.body, e);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.body;
+		}
+
+	}
+
+}
