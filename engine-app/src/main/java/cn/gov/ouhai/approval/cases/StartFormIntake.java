@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
@@ -66,12 +67,19 @@ class StartFormIntake {
 			fields.putIfAbsent(formField(violation.getPropertyPath().toString()), violation.getMessage());
 		}
 		if (!fields.isEmpty()) {
-			throw ApiException.badRequest("VALIDATION_FAILED", "受理表单有误 / The intake form has invalid fields: " + fields,
-					fields);
+			throw new FormFieldValidationException("intake", "受理表单有误 / The intake form has invalid fields: " + fields);
 		}
 		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		CaseRecord record = this.intake.acceptStarted(request, matter, user == null ? "tasklist" : user.getUserId(),
-				execution.getProcessInstanceId());
+		CaseRecord record;
+		try {
+			record = this.intake.acceptStarted(request, matter, user == null ? "tasklist" : user.getUserId(),
+					execution.getProcessInstanceId());
+		}
+		catch (ApiException refused) {
+			// Tasklist shows a form validation failure's message; /engine-rest answers it with 400
+			throw new FormFieldValidationException("intake", refused.getMessage()
+					+ (refused.fields().isEmpty() ? "" : " " + refused.fields()));
+		}
 		List<String> formVariables = new ArrayList<>();
 		for (String name : execution.getVariableNames()) {
 			if (name.startsWith("pii_") || name.startsWith(MATERIAL_PREFIX) || name.equals(APPLICANT_TYPE)
@@ -92,8 +100,7 @@ class StartFormIntake {
 				type = ApplicantType.valueOf(typeValue.toString());
 			}
 			catch (IllegalArgumentException unknown) {
-				throw ApiException.badRequest("VALIDATION_FAILED", "申请人类型有误 / unknown applicant type: " + typeValue,
-						Map.of(APPLICANT_TYPE, "取值 PERSON 或 ORG / PERSON or ORG"));
+				throw new FormFieldValidationException(APPLICANT_TYPE, "申请人类型有误，取值 PERSON 或 ORG / unknown applicant type: " + typeValue);
 			}
 		}
 		List<IntakeRequest.MaterialGiven> materials = new ArrayList<>();

@@ -1,0 +1,221 @@
+package cn.gov.ouhai.approval.models;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.ouhai.approval.cases.CaseStatus;
+
+/**
+ * The platform's conventions for diagrams, checked with Camunda's own model API. Each violation
+ * names the file, the element id and the rule in plain words.
+ */
+class ModelConventions {
+
+	private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+
+	/** Ids the Modeler generates (Activity_0x1abcd, Flow_1k2j3h4, Gateway_0abc123). */
+	private static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_[0-9][0-9a-z]{6}$");
+
+	private final Map<String, JsonNode> forms = new HashMap<>();
+
+	private final List<String> formProblems = new ArrayList<>();
+
+	ModelConventions(Path formDirectory) throws IOException {
+		ObjectMapper json = new ObjectMapper();
+		for (Path form : ProcessModelConventionsTests.files(formDirectory, ".form")) {
+			String file = form.getFileName().toString();
+			try {
+				JsonNode root = json.readTree(form.toFile());
+				String id = root.path("id").asText();
+				if (!file.equals(id + ".form")) {
+					this.formProblems.add(file + ": " + id + ": a form file is named after its id (" + id + ".form)");
+				}
+				if (!root.path("components").isArray() || root.path("components").isEmpty()) {
+					this.formProblems.add(file + ": " + id + ": a form has components");
+				}
+				this.forms.put(id, root);
+			}
+			catch (IOException e) {
+				this.formProblems.add(file + ": -: is not valid form JSON (" + e.getMessage() + ")");
+			}
+		}
+	}
+
+	List<String> check(Path file) {
+		List<String> violations = new ArrayList<>(this.formProblems);
+		String name = file.getFileName().toString();
+		BpmnModelInstance model;
+		try {
+			model = Bpmn.readModelFromFile(file.toFile());
+		}
+		catch (RuntimeException e) {
+			violations.add(name + ": -: does not parse as BPMN 2.0 (" + e.getMessage() + ")");
+			return violations;
+		}
+		List<Process> processes = new ArrayList<>(model.getModelElementsByType(Process.class));
+		if (processes.size() != 1) {
+			violations.add(name + ": -: one process per file, found " + processes.size());
+		}
+		Set<String> shapes = new HashSet<>();
+		Map<String, BpmnShape> shapeOf = new HashMap<>();
+		for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+			if (shape.getBpmnElement() != null) {
+				shapes.add(shape.getBpmnElement().getId());
+				shapeOf.put(shape.getBpmnElement().getId(), shape);
+			}
+		}
+		Set<String> edges = new HashSet<>();
+		for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+			if (edge.getBpmnElement() != null && edge.getWaypoints().size() >= 2) {
+				edges.add(edge.getBpmnElement().getId());
+			}
+		}
+		for (Process process : processes) {
+			String where = name + ": " + process.getId() + ": ";
+			if (!name.equals(process.getId() + ".bpmn")) {
+				violations.add(where + "the file is named after the process id (" + process.getId() + ".bpmn)");
+			}
+			if (process.getCamundaHistoryTimeToLiveString() == null) {
+				violations.add(where + "every process needs a historyTimeToLive (Camunda 7.20+ refuses it otherwise)");
+			}
+			if (!chinese(process.getName())) {
+				violations.add(where + "a process has a Chinese name (the matter's name)");
+			}
+			if (!shapes.contains(process.getId()) && model.getDefinitions().getBpmDiagrams().isEmpty()) {
+				violations.add(where + "has no diagram (BPMNDiagram) at all");
+			}
+		}
+		double leftmostEnd = Double.MAX_VALUE;
+		double rightmostStart = -Double.MAX_VALUE;
+		for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+			String where = name + ": " + node.getId() + ": ";
+			checkId(node, where, violations);
+			if (!shapes.contains(node.getId())) {
+				violations.add(where + "has no shape in the diagram (the Modeler would not show it)");
+			}
+			boolean unnamedAllowed = node instanceof Gateway
+					&& !(node instanceof ExclusiveGateway && node.getOutgoing().size() > 1);
+			if (!unnamedAllowed && !chinese(node.getName())) {
+				violations.add(where + "needs a Chinese name (tasks: verb + object; events: a result; "
+						+ "splitting exclusive gateways: a question)");
+			}
+			if (node instanceof ScriptTask) {
+				violations.add(where + "script tasks are not allowed (they run with the server's rights)");
+			}
+			if (node instanceof UserTask task) {
+				checkUserTask(task, where, violations);
+			}
+			if (node instanceof StartEvent start && start.getCamundaFormRef() != null
+					&& !this.forms.containsKey(start.getCamundaFormRef())) {
+				violations.add(where + "formRef " + start.getCamundaFormRef() + " has no form in form-definitions/");
+			}
+			if (node instanceof EndEvent && node.getParentElement() instanceof Process) {
+				String status = property(node, "caseStatus");
+				if (status == null || Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
+					violations.add(where + "an end event of a matter process sets the case's final status "
+							+ "(extension property caseStatus, e.g. COMPLETED or DENIED)");
+				}
+			}
+			BpmnShape shape = shapeOf.get(node.getId());
+			if (shape != null && node instanceof StartEvent && node.getParentElement() instanceof Process) {
+				rightmostStart = Math.max(rightmostStart, shape.getBounds().getX());
+			}
+			if (shape != null && node instanceof EndEvent && node.getParentElement() instanceof Process) {
+				leftmostEnd = Math.min(leftmostEnd, shape.getBounds().getX());
+			}
+		}
+		if (rightmostStart > leftmostEnd) {
+			violations.add(name + ": -: the diagram runs left to right (start events left of end events)");
+		}
+		for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+			String where = name + ": " + flow.getId() + ": ";
+			checkId(flow, where, violations);
+			if (!edges.contains(flow.getId())) {
+				violations.add(where + "has no edge in the diagram (the Modeler would not draw it)");
+			}
+			if (flow.getSource() instanceof ExclusiveGateway && flow.getSource().getOutgoing().size() > 1
+					&& !chinese(flow.getName())) {
+				violations.add(where + "a flow out of a question gateway is named with its answer");
+			}
+		}
+		return violations;
+	}
+
+	private void checkUserTask(UserTask task, String where, List<String> violations) {
+		if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaAssignee())) {
+			violations.add(where + "a user task names who works it (candidateGroups: a department or role)");
+		}
+		String formRef = task.getCamundaFormRef();
+		if (formRef == null) {
+			violations.add(where + "a user task has a Camunda Form (formRef) so Tasklist can show it");
+		}
+		else if (!this.forms.containsKey(formRef)) {
+			violations.add(where + "formRef " + formRef + " has no form in form-definitions/");
+		}
+		else if (property(task, "decisions") != null && !this.forms.get(formRef).toString().contains("\"decision\"")) {
+			violations.add(where + "form " + formRef + " has no field 'decision' for the step's decisions");
+		}
+	}
+
+	private static void checkId(BaseElement element, String where, List<String> violations) {
+		if (GENERATED_ID.matcher(element.getId()).matches()) {
+			violations.add(where + "a generated id: give it an English id with a type prefix "
+					+ "(Task_ReviewMaterials, Gateway_MainMaterialsComplete)");
+		}
+	}
+
+	static String property(BaseElement element, String name) {
+		if (element.getExtensionElements() == null) {
+			return null;
+		}
+		for (CamundaProperties properties : element.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(CamundaProperties.class)
+			.list()) {
+			for (CamundaProperty property : properties.getCamundaProperties()) {
+				if (name.equals(property.getCamundaName())) {
+					return property.getCamundaValue();
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean chinese(String text) {
+		return text != null && CHINESE.matcher(text).find();
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+}

@@ -1,0 +1,57 @@
+package cn.gov.ouhai.approval.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every model in {@code process-models/} and form in {@code form-definitions/} follows the
+ * platform's conventions (see {@link ModelConventions}); {@code scripts/validate-models} runs this.
+ */
+class ProcessModelConventionsTests {
+
+	static final Path REPO = Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+
+	@Test
+	void everyModelAndFormFollowsTheConventions() throws IOException {
+		ModelConventions conventions = new ModelConventions(REPO.resolve("form-definitions"));
+		List<Path> models = files(REPO.resolve("process-models"), ".bpmn");
+		assertThat(models).as("BPMN files in process-models/").isNotEmpty();
+		List<String> violations = models.stream().flatMap(m -> conventions.check(m).stream()).toList();
+		assertThat(violations).as("model convention violations:\n  " + String.join("\n  ", violations)).isEmpty();
+		System.out.println("validate-models: " + models.size() + " diagrams and "
+				+ files(REPO.resolve("form-definitions"), ".form").size() + " forms follow the conventions");
+	}
+
+	@Test
+	void rejectsABrokenModelNamingFileElementAndRule() throws IOException {
+		ModelConventions conventions = new ModelConventions(REPO.resolve("form-definitions"));
+		Path broken = Path.of("src/test/resources/broken-models/Process_Broken.bpmn").toAbsolutePath();
+		List<String> violations = conventions.check(broken);
+		assertThat(violations).anyMatch(v -> v.contains("Process_Broken.bpmn") && v.contains("Process_Broken")
+				&& v.contains("historyTimeToLive"));
+		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("candidateGroups"));
+		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("no shape"));
+		assertThat(violations).anyMatch(v -> v.contains("Flow_1") && v.contains("no edge"));
+		assertThat(violations).anyMatch(v -> v.contains("form_DoesNotExist"));
+		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("generated id"));
+		assertThat(violations).anyMatch(v -> v.contains("EndEvent_Done") && v.contains("caseStatus"));
+		assertThat(violations).anyMatch(v -> v.contains("Chinese name"));
+	}
+
+	static List<Path> files(Path dir, String suffix) throws IOException {
+		try (Stream<Path> walk = Files.walk(dir)) {
+			return walk.filter(p -> p.toString().endsWith(suffix))
+				.filter(p -> !p.toString().contains("/.camunda/"))
+				.sorted()
+				.toList();
+		}
+	}
+
+}
