@@ -26,11 +26,15 @@ import cn.gov.ouhai.approval.cases.CaseViews.IntakeAnswer;
 import cn.gov.ouhai.approval.cases.CaseViews.MaterialView;
 import cn.gov.ouhai.approval.cases.CaseViews.MatterRef;
 import cn.gov.ouhai.approval.cases.CaseViews.Page;
+import cn.gov.ouhai.approval.cases.CaseViews.SlaView;
 import cn.gov.ouhai.approval.cases.CaseViews.TimelineEntry;
 import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.security.CurrentUser;
+import cn.gov.ouhai.approval.sla.CaseClocks;
+import cn.gov.ouhai.approval.sla.CaseSla;
+import cn.gov.ouhai.approval.sla.Light;
 import cn.gov.ouhai.approval.security.Groups;
 import cn.gov.ouhai.approval.web.ApiException;
 import jakarta.validation.Valid;
@@ -45,10 +49,13 @@ class CaseController {
 
 	private final Catalog catalog;
 
-	CaseController(Intake intake, Cases cases, Catalog catalog) {
+	private final CaseClocks clocks;
+
+	CaseController(Intake intake, Cases cases, Catalog catalog, CaseClocks clocks) {
 		this.intake = intake;
 		this.cases = cases;
 		this.catalog = catalog;
+		this.clocks = clocks;
 	}
 
 	@PostMapping
@@ -66,8 +73,10 @@ class CaseController {
 			outcome = this.intake.accept(request, user.id());
 		}
 		CaseRecord record = outcome.record();
+		CaseSla sla = this.clocks.of(record.caseNo(), null).orElse(null);
 		IntakeAnswer answer = new IntakeAnswer(record.caseNo(), record.status(), record.matterCode(),
-				EngineClock.local(record.receivedAt()), null, outcome.notice());
+				EngineClock.local(record.receivedAt()), sla == null ? null : EngineClock.local(sla.dueAt()),
+				sla == null ? null : sla.dueDay(), outcome.notice());
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
 	}
 
@@ -93,7 +102,7 @@ class CaseController {
 		return new CaseDetail(record.caseNo(), record.status(), ref(matter), ApplicantView.masked(record),
 				record.channel(), record.stationCode(), record.priority(), record.commitment(),
 				EngineClock.local(record.receivedAt()), record.acceptedBy(), EngineClock.local(record.completedAt()),
-				materials, timeline);
+				sla(record), materials, timeline);
 	}
 
 	@GetMapping
@@ -101,7 +110,7 @@ class CaseController {
 			@RequestParam(required = false) String department, @RequestParam(required = false) String station,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+			@RequestParam(required = false) Light light, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		if (page < 0 || size < 1 || size > 200) {
 			throw ApiException.badRequest("BAD_PARAMETER", "分页参数有误 / Bad paging parameters",
 					Map.of("size", "1..200", "page", ">= 0"));
@@ -125,8 +134,8 @@ class CaseController {
 		}
 		CaseFilter filter = new CaseFilter(status, station,
 				from == null ? null : from.atStartOfDay(EngineClock.ZONE).toInstant(),
-				to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant(), departments, size,
-				page * size);
+				to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant(), departments, light,
+				EngineClock.now(), size, page * size);
 		List<CaseSummary> items = this.cases.page(filter).stream().map(this::summary).toList();
 		return new Page<>(items, this.cases.count(filter), page, size);
 	}
@@ -135,7 +144,12 @@ class CaseController {
 		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
 		return new CaseSummary(record.caseNo(), record.status(), matter.code(), matter.name(),
 				matter.department().code(), ApplicantView.masked(record), record.channel(), record.stationCode(),
-				EngineClock.local(record.receivedAt()), EngineClock.local(record.completedAt()));
+				EngineClock.local(record.receivedAt()), EngineClock.local(record.completedAt()), sla(record));
+	}
+
+	/** The clock of an open case now; of a finished one, as it stood when it was finished. */
+	private SlaView sla(CaseRecord record) {
+		return SlaView.of(this.clocks.of(record.caseNo(), record.completedAt()).orElse(null));
 	}
 
 	private static MatterRef ref(Matter matter) {

@@ -37,6 +37,10 @@ interface CaseMapper {
 	@Update("UPDATE service_case SET status = #{status} WHERE case_no = #{caseNo} AND status = #{from}")
 	int moveStatus(@Param("caseNo") String caseNo, @Param("from") CaseStatus from, @Param("status") CaseStatus status);
 
+	@Update("UPDATE service_case SET status = 'SUSPENDED' WHERE case_no = #{caseNo} "
+			+ "AND status IN ('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'APPROVED')")
+	int suspend(@Param("caseNo") String caseNo);
+
 	@Update("UPDATE service_case SET status = #{status}, completed_at = #{at} WHERE case_no = #{caseNo}")
 	void finish(@Param("caseNo") String caseNo, @Param("status") CaseStatus status, @Param("at") Instant at);
 
@@ -61,6 +65,7 @@ interface CaseMapper {
 			       c.applicant_id_number, c.applicant_phone, c.channel, c.station_code, c.priority, c.commitment,
 			       c.process_instance_id, c.received_at, c.accepted_by, c.completed_at
 			FROM service_case c JOIN matter m ON m.code = c.matter_code
+			LEFT JOIN case_clock k ON k.case_no = c.case_no
 			<where>
 			  <if test="f.status != null"> c.status = #{f.status}</if>
 			  <if test="f.station != null"> AND c.station_code = #{f.station}</if>
@@ -69,6 +74,14 @@ interface CaseMapper {
 			  <if test="f.departments != null">
 			    AND m.department_code IN
 			    <foreach item="d" collection="f.departments" open="(" separator="," close=")">#{d}</foreach>
+			  </if>
+			  <if test="f.light != null">
+			    AND c.status IN ('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')
+			    <if test="f.light.name() == 'RED'"> AND k.due_at &lt;= COALESCE(k.paused_since, #{f.now})</if>
+			    <if test="f.light.name() == 'YELLOW'">
+			      AND k.yellow_at &lt;= COALESCE(k.paused_since, #{f.now}) AND k.due_at &gt; COALESCE(k.paused_since, #{f.now})
+			    </if>
+			    <if test="f.light.name() == 'GREEN'"> AND k.yellow_at &gt; COALESCE(k.paused_since, #{f.now})</if>
 			  </if>
 			</where>
 			ORDER BY c.received_at DESC, c.case_no DESC
@@ -80,6 +93,7 @@ interface CaseMapper {
 	@Select("""
 			<script>
 			SELECT COUNT(*) FROM service_case c JOIN matter m ON m.code = c.matter_code
+			LEFT JOIN case_clock k ON k.case_no = c.case_no
 			<where>
 			  <if test="f.status != null"> c.status = #{f.status}</if>
 			  <if test="f.station != null"> AND c.station_code = #{f.station}</if>
@@ -88,6 +102,14 @@ interface CaseMapper {
 			  <if test="f.departments != null">
 			    AND m.department_code IN
 			    <foreach item="d" collection="f.departments" open="(" separator="," close=")">#{d}</foreach>
+			  </if>
+			  <if test="f.light != null">
+			    AND c.status IN ('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')
+			    <if test="f.light.name() == 'RED'"> AND k.due_at &lt;= COALESCE(k.paused_since, #{f.now})</if>
+			    <if test="f.light.name() == 'YELLOW'">
+			      AND k.yellow_at &lt;= COALESCE(k.paused_since, #{f.now}) AND k.due_at &gt; COALESCE(k.paused_since, #{f.now})
+			    </if>
+			    <if test="f.light.name() == 'GREEN'"> AND k.yellow_at &gt; COALESCE(k.paused_since, #{f.now})</if>
 			  </if>
 			</where>
 			</script>

@@ -1,9 +1,15 @@
 package cn.gov.ouhai.approval.cases;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.sla.CaseSla;
+import cn.gov.ouhai.approval.sla.Light;
+import cn.gov.ouhai.approval.sla.PauseKind;
 
 /** What the case endpoints answer; applicants' personal data only masked. */
 final class CaseViews {
@@ -13,7 +19,7 @@ final class CaseViews {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record IntakeAnswer(String caseNo, CaseStatus status, String matterCode, OffsetDateTime receivedAt,
-			OffsetDateTime dueDate, IntakeNotice notice) {
+			OffsetDateTime dueDate, LocalDate dueDay, IntakeNotice notice) {
 	}
 
 	record ApplicantView(ApplicantType type, String name, String idNumber, String phone) {
@@ -40,13 +46,25 @@ final class CaseViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CaseDetail(String caseNo, CaseStatus status, MatterRef matter, ApplicantView applicant, Channel channel,
 			String station, PriorityReason priority, boolean commitment, OffsetDateTime receivedAt,
-			String acceptedBy, OffsetDateTime completedAt, List<MaterialView> materials,
+			String acceptedBy, OffsetDateTime completedAt, SlaView sla, List<MaterialView> materials,
 			List<TimelineEntry> timeline) {
+	}
+
+	/** The case clock: due at 24:00 of {@code dueDay}; frozen while {@code paused}. */
+	record SlaView(int limitWorkdays, OffsetDateTime dueDate, LocalDate dueDay, int workdaysLeft, Light light,
+			boolean paused, PauseKind pauseKind, int pausedWorkdays) {
+
+		static SlaView of(CaseSla sla) {
+			return sla == null ? null
+					: new SlaView(sla.limitWorkdays(), EngineClock.local(sla.dueAt()), sla.dueDay(), sla.workdaysLeft(),
+							sla.light(), sla.paused(), sla.pauseKind(), sla.pausedWorkdays());
+		}
+
 	}
 
 	record CaseSummary(String caseNo, CaseStatus status, String matterCode, String matterName, String department,
 			ApplicantView applicant, Channel channel, String station, OffsetDateTime receivedAt,
-			OffsetDateTime completedAt) {
+			OffsetDateTime completedAt, SlaView sla) {
 	}
 
 	record Page<T>(List<T> items, long total, int page, int size) {

@@ -17,6 +17,7 @@ import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Material;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.sla.CaseClocks;
 import cn.gov.ouhai.approval.web.ApiException;
 
 /**
@@ -37,11 +38,14 @@ public class Intake {
 
 	private final RuntimeService runtime;
 
-	Intake(Catalog catalog, CaseMapper mapper, CaseNumbers numbers, RuntimeService runtime) {
+	private final CaseClocks clocks;
+
+	Intake(Catalog catalog, CaseMapper mapper, CaseNumbers numbers, RuntimeService runtime, CaseClocks clocks) {
 		this.catalog = catalog;
 		this.mapper = mapper;
 		this.numbers = numbers;
 		this.runtime = runtime;
+		this.clocks = clocks;
 	}
 
 	/** Accepts an application through the API, starting the matter's process when accepted. */
@@ -57,11 +61,13 @@ public class Intake {
 		Decision decision = decide(request, matter);
 		CaseRecord record = register(request, matter, decision, clerk);
 		if (decision.status().open()) {
+			this.clocks.start(record.caseNo(), record.receivedAt(), matter.promisedWorkdays());
 			ProcessInstance instance = this.runtime.createProcessInstanceByKey(matter.processKey())
 				.businessKey(record.caseNo())
 				.setVariables(CaseVariables.of(record.caseNo(), matter.code()))
 				.execute();
 			this.mapper.linkProcess(record.caseNo(), instance.getId());
+			this.clocks.linkProcess(record.caseNo(), instance.getId());
 		}
 		log.info("intake {} {} matter={} by {} status={}", record.caseNo(), record.requestId(), matter.code(), clerk,
 				record.status());
@@ -84,6 +90,8 @@ public class Intake {
 		}
 		CaseRecord record = register(request, matter, decision, clerk);
 		this.mapper.linkProcess(record.caseNo(), processInstanceId);
+		this.clocks.start(record.caseNo(), record.receivedAt(), matter.promisedWorkdays());
+		this.clocks.linkProcess(record.caseNo(), processInstanceId);
 		log.info("intake {} from start form matter={} by {} status={}", record.caseNo(), matter.code(), clerk,
 				record.status());
 		return this.mapper.find(record.caseNo());

@@ -1,0 +1,41 @@
+package cn.gov.ouhai.approval.cases;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.gov.ouhai.approval.sla.CaseClockEvent;
+
+/**
+ * Puts what happens to a case's clock on its timeline and in its status: SUSPENDED while the
+ * clock is paused, in progress again after. Runs inside the engine's transaction, so the timeline
+ * never disagrees with the process.
+ */
+@Component
+class CaseClockTimeline {
+
+	private final CaseMapper mapper;
+
+	CaseClockTimeline(CaseMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	@EventListener
+	void on(CaseClockEvent event) {
+		if (event instanceof CaseClockEvent.Paused paused) {
+			this.mapper.suspend(paused.caseNo());
+			this.mapper.insertEvent(paused.caseNo(), new CaseEvent(paused.at(), "PAUSE", paused.stepId(),
+					paused.stepName(), null, paused.kind().name(), "计时暂停：" + paused.kind().label()));
+		}
+		else if (event instanceof CaseClockEvent.Resumed resumed) {
+			this.mapper.moveStatus(resumed.caseNo(), CaseStatus.SUSPENDED, CaseStatus.IN_PROGRESS);
+			this.mapper.insertEvent(resumed.caseNo(), new CaseEvent(resumed.at(), "RESUME", null, "恢复计时", null,
+					resumed.kind() == null ? null : resumed.kind().name(),
+					"暂停 " + resumed.pausedWorkdays() + " 个工作日，办结期限顺延"));
+		}
+		else if (event instanceof CaseClockEvent.Escalated escalated) {
+			this.mapper.insertEvent(escalated.caseNo(), new CaseEvent(escalated.at(), "ESCALATION", escalated.stepId(),
+					escalated.stepName(), escalated.addressee(), escalated.kind(), escalated.message()));
+		}
+	}
+
+}

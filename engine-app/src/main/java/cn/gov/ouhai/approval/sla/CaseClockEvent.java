@@ -1,0 +1,29 @@
+package cn.gov.ouhai.approval.sla;
+
+import java.time.Instant;
+
+/**
+ * What happened to a case's clock, published inside the engine's transaction so the case's own
+ * module can put it on the timeline and in its status.
+ */
+public sealed interface CaseClockEvent {
+
+	String caseNo();
+
+	Instant at();
+
+	/** The clock stopped: the case is waiting for a supplement or in a special procedure. */
+	record Paused(String caseNo, Instant at, PauseKind kind, String stepId, String stepName) implements CaseClockEvent {
+	}
+
+	/** The clock runs again; the case's due date moved by the paused working days. */
+	record Resumed(String caseNo, Instant at, PauseKind kind, int pausedWorkdays, Instant newDue)
+			implements CaseClockEvent {
+	}
+
+	/** A warning or escalation went to {@code addressee} about step {@code stepName}. */
+	record Escalated(String caseNo, Instant at, String kind, String stepId, String stepName, String addressee,
+			String message) implements CaseClockEvent {
+	}
+
+}

@@ -1,0 +1,154 @@
+package cn.gov.ouhai.approval.sla;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.ouhai.approval.clock.EngineClock;
+
+/**
+ * The case clock: started at acceptance with the matter's promised limit, paused while the case
+ * is in an element the diagram marks as not counted, and on resuming the case's due date, every
+ * pending timer of its process and every open task's due date move by the paused working days.
+ * Nested pauses count once (the outermost), repeated pauses add up.
+ */
+@Service
+public class CaseClocks {
+
+	private final ClockMapper mapper;
+
+	private final WorkdayCalendar calendar;
+
+	private final ManagementService management;
+
+	private final TaskService tasks;
+
+	private final ApplicationEventPublisher events;
+
+	CaseClocks(ClockMapper mapper, WorkdayCalendar calendar, ManagementService management, TaskService tasks,
+			ApplicationEventPublisher events) {
+		this.mapper = mapper;
+		this.calendar = calendar;
+		this.management = management;
+		this.tasks = tasks;
+		this.events = events;
+	}
+
+	/** Starts a case's clock at acceptance: its limit ends {@code limitWorkdays} working days later. */
+	@Transactional
+	public CaseSla start(String caseNo, Instant acceptedAt, int limitWorkdays) {
+		Instant due = this.calendar.due(acceptedAt, limitWorkdays);
+		ClockRecord clock = new ClockRecord(caseNo, null, acceptedAt, limitWorkdays, due,
+				Light.DEFAULT_YELLOW_WORKDAYS, yellowAt(due, Light.DEFAULT_YELLOW_WORKDAYS), 0, null, null, 0);
+		this.mapper.insert(clock);
+		return view(clock, EngineClock.now());
+	}
+
+	@Transactional
+	public void linkProcess(String caseNo, String processInstanceId) {
+		this.mapper.linkProcess(caseNo, processInstanceId);
+	}
+
+	/** A case's time limit now, or as it stood at {@code asOf} (when the case was completed). */
+	public Optional<CaseSla> of(String caseNo, Instant asOf) {
+		Instant at = asOf == null ? EngineClock.now() : asOf;
+		return Optional.ofNullable(this.mapper.find(caseNo)).map(clock -> view(clock, at));
+	}
+
+	Instant due(String caseNo) {
+		ClockRecord clock = this.mapper.find(caseNo);
+		if (clock == null) {
+			throw new IllegalStateException("办件 " + caseNo + " 没有计时 / case " + caseNo + " has no clock");
+		}
+		return clock.dueAt();
+	}
+
+	int yellowWorkdays(String caseNo) {
+		ClockRecord clock = this.mapper.find(caseNo);
+		return clock == null ? Light.DEFAULT_YELLOW_WORKDAYS : clock.yellowWorkdays();
+	}
+
+	@Transactional
+	public void pause(String caseNo, PauseKind kind, String stepId, String stepName) {
+		ClockRecord clock = this.mapper.lock(caseNo);
+		if (clock == null) {
+			return;
+		}
+		Instant now = EngineClock.now();
+		if (clock.pauseDepth() == 0) {
+			this.mapper.paused(caseNo, 1, now, kind);
+			this.mapper.insertPause(caseNo, kind, now);
+			this.events.publishEvent(new CaseClockEvent.Paused(caseNo, now, kind, stepId, stepName));
+		}
+		else {
+			this.mapper.paused(caseNo, clock.pauseDepth() + 1, clock.pausedSince(), clock.pauseKind());
+		}
+	}
+
+	@Transactional
+	public void resume(String caseNo, String processInstanceId) {
+		ClockRecord clock = this.mapper.lock(caseNo);
+		if (clock == null || clock.pauseDepth() == 0) {
+			return;
+		}
+		if (clock.pauseDepth() > 1) {
+			this.mapper.paused(caseNo, clock.pauseDepth() - 1, clock.pausedSince(), clock.pauseKind());
+			return;
+		}
+		Instant now = EngineClock.now();
+		int paused = Math.max(0, this.calendar.workdaysBetween(LocalDate.ofInstant(clock.pausedSince(), EngineClock.ZONE),
+				LocalDate.ofInstant(now, EngineClock.ZONE)));
+		Instant newDue = this.calendar.shift(clock.dueAt(), paused);
+		this.mapper.resumed(caseNo, newDue, yellowAt(newDue, clock.yellowWorkdays()), paused);
+		this.mapper.endPauses(caseNo, now, paused);
+		if (paused > 0) {
+			moveDeadlines(processInstanceId != null ? processInstanceId : clock.processInstanceId(), paused);
+		}
+		this.events.publishEvent(new CaseClockEvent.Resumed(caseNo, now, clock.pauseKind(), paused, newDue));
+	}
+
+	/** The light turns yellow at the end of the working day {@code yellowWorkdays} before the last one. */
+	Instant yellowAt(Instant due, int yellowWorkdays) {
+		return WorkdayCalendar.endOf(this.calendar.subtractWorkdays(WorkdayCalendar.lastDayOf(due), yellowWorkdays));
+	}
+
+	/** Every pending timer and open task of the case's process runs out the paused days later. */
+	private void moveDeadlines(String processInstanceId, int workdays) {
+		if (processInstanceId == null) {
+			return;
+		}
+		for (Job job : this.management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+			if (job.getDuedate() != null) {
+				this.management.setJobDuedate(job.getId(),
+						Date.from(this.calendar.shift(job.getDuedate().toInstant(), workdays)));
+			}
+		}
+		for (Task task : this.tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+			if (task.getDueDate() != null) {
+				task.setDueDate(Date.from(this.calendar.shift(task.getDueDate().toInstant(), workdays)));
+				this.tasks.saveTask(task);
+			}
+		}
+	}
+
+	private CaseSla view(ClockRecord clock, Instant now) {
+		boolean paused = clock.pauseDepth() > 0;
+		// while paused the clock stands still: the light and the days left are those of the moment it stopped
+		Instant at = paused ? clock.pausedSince() : now;
+		return new CaseSla(clock.caseNo(), clock.limitWorkdays(), clock.dueAt(), WorkdayCalendar.lastDayOf(clock.dueAt()),
+				this.calendar.workdaysLeft(at, clock.dueAt()), Light.of(this.calendar, at, clock.dueAt(),
+						clock.yellowWorkdays()),
+				paused, paused ? clock.pauseKind() : null, clock.pausedWorkdays());
+	}
+
+}

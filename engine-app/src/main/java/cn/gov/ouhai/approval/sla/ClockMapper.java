@@ -1,0 +1,59 @@
+package cn.gov.ouhai.approval.sla;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface ClockMapper {
+
+	String COLUMNS = "case_no, process_instance_id, started_at, limit_workdays, due_at, yellow_workdays, yellow_at, pause_depth, "
+			+ "paused_since, pause_kind, paused_workdays";
+
+	@Insert("INSERT INTO case_clock (" + COLUMNS + ") VALUES (#{caseNo}, #{processInstanceId}, #{startedAt}, "
+			+ "#{limitWorkdays}, #{dueAt}, #{yellowWorkdays}, #{yellowAt}, 0, NULL, NULL, 0)")
+	void insert(ClockRecord clock);
+
+	@Select("SELECT " + COLUMNS + " FROM case_clock WHERE case_no = #{caseNo}")
+	ClockRecord find(@Param("caseNo") String caseNo);
+
+	/** Locks the clock row for a pause or resume, so concurrent ones count once. */
+	@Select("SELECT " + COLUMNS + " FROM case_clock WHERE case_no = #{caseNo} FOR UPDATE")
+	ClockRecord lock(@Param("caseNo") String caseNo);
+
+	@Select({ "<script>SELECT " + COLUMNS + " FROM case_clock WHERE case_no IN ",
+			"<foreach item='c' collection='caseNos' open='(' separator=',' close=')'>#{c}</foreach></script>" })
+	List<ClockRecord> findAll(@Param("caseNos") List<String> caseNos);
+
+	@Update("UPDATE case_clock SET process_instance_id = #{pid} WHERE case_no = #{caseNo}")
+	void linkProcess(@Param("caseNo") String caseNo, @Param("pid") String processInstanceId);
+
+	@Update("UPDATE case_clock SET pause_depth = #{depth}, paused_since = #{since}, pause_kind = #{kind} "
+			+ "WHERE case_no = #{caseNo}")
+	void paused(@Param("caseNo") String caseNo, @Param("depth") int depth, @Param("since") Instant since,
+			@Param("kind") PauseKind kind);
+
+	@Update("UPDATE case_clock SET pause_depth = 0, paused_since = NULL, pause_kind = NULL, due_at = #{due}, "
+			+ "yellow_at = #{yellowAt}, paused_workdays = paused_workdays + #{workdays} WHERE case_no = #{caseNo}")
+	void resumed(@Param("caseNo") String caseNo, @Param("due") Instant due, @Param("yellowAt") Instant yellowAt,
+			@Param("workdays") int workdays);
+
+	@Insert("INSERT INTO case_pause (case_no, kind, started_at) VALUES (#{caseNo}, #{kind}, #{at})")
+	void insertPause(@Param("caseNo") String caseNo, @Param("kind") PauseKind kind, @Param("at") Instant at);
+
+	@Update("UPDATE case_pause SET ended_at = #{at}, workdays = #{workdays} WHERE case_no = #{caseNo} AND ended_at IS NULL")
+	void endPauses(@Param("caseNo") String caseNo, @Param("at") Instant at, @Param("workdays") int workdays);
+
+	@Insert("INSERT INTO notification (case_no, addressee, kind, message, created_at) "
+			+ "VALUES (#{n.caseNo}, #{n.addressee}, #{n.kind}, #{n.message}, #{n.createdAt})")
+	void insertNotification(@Param("n") Notification notification);
+
+	@Select("SELECT case_no, addressee, kind, message, created_at FROM notification WHERE case_no = #{caseNo} ORDER BY id")
+	List<Notification> notifications(@Param("caseNo") String caseNo);
+
+}
