@@ -27,6 +27,7 @@ CREATE TABLE case_material (
   case_no       VARCHAR(32) NOT NULL,
   material_code VARCHAR(32) NOT NULL,
   provided      BOOLEAN     NOT NULL,
+  requested     BOOLEAN     NOT NULL DEFAULT FALSE,  -- asked for in a supplement notice (补正) not yet handed in
   PRIMARY KEY (case_no, material_code),
   CONSTRAINT fk_cm_case FOREIGN KEY (case_no) REFERENCES service_case (case_no)
 );

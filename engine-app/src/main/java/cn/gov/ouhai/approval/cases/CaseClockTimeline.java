@@ -24,7 +24,8 @@ class CaseClockTimeline {
 		if (event instanceof CaseClockEvent.Paused paused) {
 			this.mapper.suspend(paused.caseNo());
 			this.mapper.insertEvent(paused.caseNo(), new CaseEvent(paused.at(), "PAUSE", paused.stepId(),
-					paused.stepName(), null, paused.kind().name(), "计时暂停：" + paused.kind().label()));
+					paused.stepName(), null, paused.kind().name(),
+					"计时暂停：" + paused.kind().label() + (paused.note() == null ? "" : "，" + paused.note())));
 		}
 		else if (event instanceof CaseClockEvent.Resumed resumed) {
 			this.mapper.moveStatus(resumed.caseNo(), CaseStatus.SUSPENDED, CaseStatus.IN_PROGRESS);

@@ -35,9 +35,13 @@ import cn.gov.ouhai.approval.security.CurrentUser;
 import cn.gov.ouhai.approval.sla.CaseClocks;
 import cn.gov.ouhai.approval.sla.CaseSla;
 import cn.gov.ouhai.approval.sla.Light;
+import cn.gov.ouhai.approval.sla.PauseKind;
 import cn.gov.ouhai.approval.security.Groups;
 import cn.gov.ouhai.approval.web.ApiException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/cases")
@@ -51,11 +55,14 @@ class CaseController {
 
 	private final CaseClocks clocks;
 
-	CaseController(Intake intake, Cases cases, Catalog catalog, CaseClocks clocks) {
+	private final Supplements supplements;
+
+	CaseController(Intake intake, Cases cases, Catalog catalog, CaseClocks clocks, Supplements supplements) {
 		this.intake = intake;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.clocks = clocks;
+		this.supplements = supplements;
 	}
 
 	@PostMapping
@@ -80,15 +87,35 @@ class CaseController {
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
 	}
 
+	@PostMapping("/{caseNo}/supplements")
+	SupplementAnswer supplements(Authentication auth, @PathVariable String caseNo,
+			@Valid @RequestBody SupplementBody body) {
+		CurrentUser user = CurrentUser.of(auth);
+		if (!user.in(Groups.WINDOW) && !user.admin()) {
+			throw ApiException.forbidden("只有综合窗口可以接收补交材料 / Only the window group takes supplements");
+		}
+		CaseRecord record = caseOf(caseNo);
+		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
+		List<String> stillMissing = this.supplements.receive(record, matter, body.materials(), user.id());
+		return new SupplementAnswer(caseNo, caseOf(caseNo).status(), stillMissing);
+	}
+
+	@PostMapping("/{caseNo}/special-procedure/end")
+	ResponseEntity<Void> endSpecialProcedure(Authentication auth, @PathVariable String caseNo) {
+		CaseRecord record = caseOf(caseNo);
+		visibleTo(CurrentUser.of(auth), this.catalog.matter(record.matterCode()).orElseThrow(), true);
+		if (this.clocks.pausedFor(caseNo).filter(kind -> kind == PauseKind.SPECIAL_PROCEDURE).isEmpty()) {
+			throw ApiException.conflict("NO_SPECIAL_PROCEDURE", "该办件没有进行中的特别程序 / No special procedure is running");
+		}
+		this.clocks.resume(caseNo);
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/{caseNo}")
 	CaseDetail detail(Authentication auth, @PathVariable String caseNo) {
-		CaseRecord record = this.cases.find(caseNo)
-			.orElseThrow(() -> ApiException.notFound("CASE_NOT_FOUND", "没有这个办件 / No such case: " + caseNo));
+		CaseRecord record = caseOf(caseNo);
 		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
-		CurrentUser user = CurrentUser.of(auth);
-		if (!user.seesAllDepartments() && !user.departments().contains(matter.department().code())) {
-			throw ApiException.forbidden("该办件不属于您的部门 / This case belongs to another department");
-		}
+		visibleTo(CurrentUser.of(auth), matter, false);
 		Set<String> provided = new HashSet<>(this.cases.providedMaterials(caseNo));
 		List<MaterialView> materials = matter.materials()
 			.stream()
@@ -138,6 +165,27 @@ class CaseController {
 				EngineClock.now(), size, page * size);
 		List<CaseSummary> items = this.cases.page(filter).stream().map(this::summary).toList();
 		return new Page<>(items, this.cases.count(filter), page, size);
+	}
+
+	private CaseRecord caseOf(String caseNo) {
+		return this.cases.find(caseNo)
+			.orElseThrow(() -> ApiException.notFound("CASE_NOT_FOUND", "没有这个办件 / No such case: " + caseNo));
+	}
+
+	/** Window, supervisors and admins read every case; a department only its own, and only it acts on them. */
+	private static void visibleTo(CurrentUser user, Matter matter, boolean acting) {
+		boolean own = user.departments().contains(matter.department().code());
+		boolean allowed = acting ? own || user.admin() : own || user.seesAllDepartments();
+		if (!allowed) {
+			throw ApiException.forbidden("该办件不属于您的部门 / This case belongs to another department");
+		}
+	}
+
+	record SupplementBody(@NotEmpty(message = "至少一项材料 / at least one material")
+	@Size(max = 100, message = "最多 100 项 / at most 100") List<@NotBlank(message = "不能为空 / must not be blank") String> materials) {
+	}
+
+	record SupplementAnswer(String caseNo, CaseStatus status, List<String> stillMissing) {
 	}
 
 	private CaseSummary summary(CaseRecord record) {

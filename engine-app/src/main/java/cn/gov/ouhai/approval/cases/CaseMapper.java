@@ -47,6 +47,17 @@ interface CaseMapper {
 	@Insert("INSERT INTO case_material (case_no, material_code, provided) VALUES (#{caseNo}, #{code}, #{provided})")
 	void insertMaterial(@Param("caseNo") String caseNo, @Param("code") String code, @Param("provided") boolean provided);
 
+	@Update({ "<script>UPDATE case_material SET requested = TRUE, provided = FALSE WHERE case_no = #{caseNo} AND material_code IN ",
+			"<foreach item='c' collection='codes' open='(' separator=',' close=')'>#{c}</foreach></script>" })
+	int requestMaterials(@Param("caseNo") String caseNo, @Param("codes") List<String> codes);
+
+	@Update({ "<script>UPDATE case_material SET requested = FALSE, provided = TRUE WHERE case_no = #{caseNo} AND material_code IN ",
+			"<foreach item='c' collection='codes' open='(' separator=',' close=')'>#{c}</foreach></script>" })
+	int supplyMaterials(@Param("caseNo") String caseNo, @Param("codes") List<String> codes);
+
+	@Select("SELECT material_code FROM case_material WHERE case_no = #{caseNo} AND requested = TRUE ORDER BY material_code")
+	List<String> requestedMaterials(@Param("caseNo") String caseNo);
+
 	@Select("SELECT material_code FROM case_material WHERE case_no = #{caseNo} AND provided = TRUE")
 	List<String> providedMaterials(@Param("caseNo") String caseNo);
 

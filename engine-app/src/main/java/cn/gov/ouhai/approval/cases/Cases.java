@@ -41,6 +41,19 @@ public class Cases {
 		this.mapper.moveStatus(caseNo, CaseStatus.ACCEPTED_WITH_DEFICIENCY, CaseStatus.IN_PROGRESS);
 	}
 
+	/** Anything else worth a line on the timeline (a supplement asked for, a special procedure). */
+	@Transactional
+	public void note(String caseNo, String kind, String stepId, String stepName, String actor, String decision,
+			String opinion) {
+		this.mapper.insertEvent(caseNo, new CaseEvent(EngineClock.now(), kind, stepId, stepName, actor, decision, opinion));
+	}
+
+	/** Marks materials as asked for in a supplement notice (补正): not provided until handed in. */
+	@Transactional
+	public void requestMaterials(String caseNo, List<String> codes) {
+		this.mapper.requestMaterials(caseNo, codes);
+	}
+
 	/** The case's process reached an end that the diagram marks with the case's final status. */
 	@Transactional
 	public void finished(String caseNo, CaseStatus status, String endId, String endName) {

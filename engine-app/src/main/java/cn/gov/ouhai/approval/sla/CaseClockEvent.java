@@ -13,7 +13,8 @@ public sealed interface CaseClockEvent {
 	Instant at();
 
 	/** The clock stopped: the case is waiting for a supplement or in a special procedure. */
-	record Paused(String caseNo, Instant at, PauseKind kind, String stepId, String stepName) implements CaseClockEvent {
+	record Paused(String caseNo, Instant at, PauseKind kind, String stepId, String stepName, String note)
+			implements CaseClockEvent {
 	}
 
 	/** The clock runs again; the case's due date moved by the paused working days. */

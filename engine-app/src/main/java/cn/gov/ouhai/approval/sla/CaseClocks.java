@@ -78,8 +78,14 @@ public class CaseClocks {
 		return clock == null ? Light.DEFAULT_YELLOW_WORKDAYS : clock.yellowWorkdays();
 	}
 
+	/**
+	 * Stops the clock. Every pending timer of the case's process but those of the pausing element
+	 * ({@code keepExecutionId}, e.g. its own deadline) is held, so no warning fires for time that
+	 * does not count.
+	 */
 	@Transactional
-	public void pause(String caseNo, PauseKind kind, String stepId, String stepName) {
+	public void pause(String caseNo, PauseKind kind, String stepId, String stepName, String note,
+			String keepExecutionId) {
 		ClockRecord clock = this.mapper.lock(caseNo);
 		if (clock == null) {
 			return;
@@ -88,15 +94,26 @@ public class CaseClocks {
 		if (clock.pauseDepth() == 0) {
 			this.mapper.paused(caseNo, 1, now, kind);
 			this.mapper.insertPause(caseNo, kind, now);
-			this.events.publishEvent(new CaseClockEvent.Paused(caseNo, now, kind, stepId, stepName));
+			holdTimers(clock.processInstanceId(), keepExecutionId);
+			this.events.publishEvent(new CaseClockEvent.Paused(caseNo, now, kind, stepId, stepName, note));
 		}
 		else {
 			this.mapper.paused(caseNo, clock.pauseDepth() + 1, clock.pausedSince(), clock.pauseKind());
 		}
 	}
 
+	/** The kind of pause the case is in, if its clock stands still. */
+	public Optional<PauseKind> pausedFor(String caseNo) {
+		ClockRecord clock = this.mapper.find(caseNo);
+		return clock == null || clock.pauseDepth() == 0 ? Optional.empty() : Optional.ofNullable(clock.pauseKind());
+	}
+
+	/**
+	 * Runs the clock again: the working days in (day paused, day resumed] did not count, so the
+	 * case's due date, its held timers and its open tasks' due dates move by that many.
+	 */
 	@Transactional
-	public void resume(String caseNo, String processInstanceId) {
+	public void resume(String caseNo) {
 		ClockRecord clock = this.mapper.lock(caseNo);
 		if (clock == null || clock.pauseDepth() == 0) {
 			return;
@@ -111,27 +128,35 @@ public class CaseClocks {
 		Instant newDue = this.calendar.shift(clock.dueAt(), paused);
 		this.mapper.resumed(caseNo, newDue, yellowAt(newDue, clock.yellowWorkdays()), paused);
 		this.mapper.endPauses(caseNo, now, paused);
-		if (paused > 0) {
-			moveDeadlines(processInstanceId != null ? processInstanceId : clock.processInstanceId(), paused);
-		}
+		releaseTimers(clock.processInstanceId(), paused);
 		this.events.publishEvent(new CaseClockEvent.Resumed(caseNo, now, clock.pauseKind(), paused, newDue));
 	}
 
-	/** The light turns yellow at the end of the working day {@code yellowWorkdays} before the last one. */
-	Instant yellowAt(Instant due, int yellowWorkdays) {
-		return WorkdayCalendar.endOf(this.calendar.subtractWorkdays(WorkdayCalendar.lastDayOf(due), yellowWorkdays));
-	}
-
-	/** Every pending timer and open task of the case's process runs out the paused days later. */
-	private void moveDeadlines(String processInstanceId, int workdays) {
+	private void holdTimers(String processInstanceId, String keepExecutionId) {
 		if (processInstanceId == null) {
 			return;
 		}
-		for (Job job : this.management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
-			if (job.getDuedate() != null) {
+		for (Job job : this.management.createJobQuery().processInstanceId(processInstanceId).timers().active().list()) {
+			if (!java.util.Objects.equals(job.getExecutionId(), keepExecutionId)) {
+				this.management.suspendJobById(job.getId());
+			}
+		}
+	}
+
+	/** Held timers run again, the paused working days later; so do the open tasks' due dates. */
+	private void releaseTimers(String processInstanceId, int workdays) {
+		if (processInstanceId == null) {
+			return;
+		}
+		for (Job job : this.management.createJobQuery().processInstanceId(processInstanceId).timers().suspended().list()) {
+			if (job.getDuedate() != null && workdays > 0) {
 				this.management.setJobDuedate(job.getId(),
 						Date.from(this.calendar.shift(job.getDuedate().toInstant(), workdays)));
 			}
+			this.management.activateJobById(job.getId());
+		}
+		if (workdays == 0) {
+			return;
 		}
 		for (Task task : this.tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
 			if (task.getDueDate() != null) {
@@ -139,6 +164,11 @@ public class CaseClocks {
 				this.tasks.saveTask(task);
 			}
 		}
+	}
+
+	/** The light turns yellow at the end of the working day {@code yellowWorkdays} before the last one. */
+	Instant yellowAt(Instant due, int yellowWorkdays) {
+		return WorkdayCalendar.endOf(this.calendar.subtractWorkdays(WorkdayCalendar.lastDayOf(due), yellowWorkdays));
 	}
 
 	private CaseSla view(ClockRecord clock, Instant now) {

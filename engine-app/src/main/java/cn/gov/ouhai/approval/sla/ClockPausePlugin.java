@@ -89,14 +89,15 @@ class ClockPausePlugin extends AbstractProcessEnginePlugin {
 		private void pause(DelegateExecution execution, PauseKind kind, String stepId, String stepName) {
 			String caseNo = execution.getProcessBusinessKey();
 			if (caseNo != null) {
-				ClockPausePlugin.this.clocks.getObject().pause(caseNo, kind, stepId, stepName);
+				ClockPausePlugin.this.clocks.getObject()
+					.pause(caseNo, kind, stepId, stepName, null, execution.getId());
 			}
 		}
 
 		private void resume(DelegateExecution execution) {
 			String caseNo = execution.getProcessBusinessKey();
 			if (caseNo != null) {
-				ClockPausePlugin.this.clocks.getObject().resume(caseNo, execution.getProcessInstanceId());
+				ClockPausePlugin.this.clocks.getObject().resume(caseNo);
 			}
 		}
 

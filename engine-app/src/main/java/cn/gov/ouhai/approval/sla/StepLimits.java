@@ -40,6 +40,12 @@ public class StepLimits {
 		return limit == StepLimit.NONE ? null : limit;
 	}
 
+	/** Any extension property of a step, as the diagram sets it; {@code null} if absent. */
+	public String property(String processDefinitionId, String activityId, String name) {
+		FlowElement element = this.repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
+		return element == null ? null : property(element, name);
+	}
+
 	/** The step a boundary event hangs on is the step; any other element is its own step. */
 	static StepLimit read(FlowElement element) {
 		FlowElement step = element instanceof BoundaryEvent boundary ? boundary.getAttachedTo() : element;

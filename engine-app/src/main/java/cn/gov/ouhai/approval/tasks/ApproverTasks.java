@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -29,6 +31,12 @@ import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.security.CurrentUser;
+import cn.gov.ouhai.approval.sla.CaseClocks;
+import cn.gov.ouhai.approval.sla.Light;
+import cn.gov.ouhai.approval.sla.PauseKind;
+import cn.gov.ouhai.approval.sla.SpecialProcedure;
+import cn.gov.ouhai.approval.sla.StepLimits;
+import cn.gov.ouhai.approval.sla.WorkdayCalendar;
 import cn.gov.ouhai.approval.web.ApiException;
 
 /**
@@ -41,7 +49,19 @@ class ApproverTasks {
 	/** Extension property on a user task listing the decisions the step allows. */
 	static final String DECISIONS_PROPERTY = "decisions";
 
+	/** Message the diagrams' supplement boundary events wait for. */
+	static final String SUPPLEMENT_REQUESTED = "SupplementRequested";
+
+	/** Variable the supplement deadline timer reads: {@code ${sla.workdaysFromNow(supplementWorkdays)}}. */
+	static final String SUPPLEMENT_WORKDAYS = "supplementWorkdays";
+
 	private static final int MAX_LISTED = 500;
+
+	/** Red before yellow before green; within a light, the earliest due first; no due date last. */
+	private static final Comparator<TaskView> MOST_URGENT_FIRST = Comparator
+		.comparing((TaskView view) -> Light.valueOf(view.light()), Comparator.reverseOrder())
+		.thenComparing(TaskView::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(TaskView::created);
 
 	private final TaskService tasks;
 
@@ -51,11 +71,24 @@ class ApproverTasks {
 
 	private final Catalog catalog;
 
-	ApproverTasks(TaskService tasks, RepositoryService repository, Cases cases, Catalog catalog) {
+	private final RuntimeService runtime;
+
+	private final StepLimits steps;
+
+	private final WorkdayCalendar calendar;
+
+	private final CaseClocks clocks;
+
+	ApproverTasks(TaskService tasks, RepositoryService repository, RuntimeService runtime, Cases cases, Catalog catalog,
+			StepLimits steps, WorkdayCalendar calendar, CaseClocks clocks) {
 		this.tasks = tasks;
 		this.repository = repository;
+		this.runtime = runtime;
 		this.cases = cases;
 		this.catalog = catalog;
+		this.steps = steps;
+		this.calendar = calendar;
+		this.clocks = clocks;
 	}
 
 	List<TaskView> list(CurrentUser user, boolean mine, String group, String light) {
@@ -84,8 +117,7 @@ class ApproverTasks {
 		return found.stream()
 			.map(task -> view(task, casesByProcess.get(task.getProcessInstanceId()), now))
 			.filter(view -> light == null || light.equalsIgnoreCase(view.light()))
-			.sorted(Comparator.comparing(TaskView::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparing(TaskView::created))
+			.sorted(MOST_URGENT_FIRST)
 			.toList();
 	}
 
@@ -112,6 +144,11 @@ class ApproverTasks {
 
 	void complete(CurrentUser user, String taskId, CompleteRequest request) {
 		Task task = workable(user, taskId);
+		String caseNo = caseOf(task).caseNo();
+		if (this.clocks.pausedFor(caseNo).filter(kind -> kind == PauseKind.SPECIAL_PROCEDURE).isPresent()) {
+			throw ApiException.conflict("SPECIAL_PROCEDURE_RUNNING",
+					"特别程序进行中，结束后才能办理此环节 / End the special procedure before completing the step");
+		}
 		List<String> allowed = decisions(task);
 		if (!allowed.contains(request.decision().name())) {
 			throw ApiException.badRequest("DECISION_NOT_ALLOWED",
@@ -129,6 +166,73 @@ class ApproverTasks {
 			throw ApiException.conflict("TASK_TAKEN",
 					"任务已被他人认领或办理 / The task was claimed or completed by someone else");
 		}
+	}
+
+	/**
+	 * 补正: the applicant must hand in these materials; the step is interrupted (its diagram's
+	 * {@code SupplementRequested} boundary) and the case waits with its clock stopped.
+	 */
+	void requestSupplement(CurrentUser user, String taskId, SupplementRequest request) {
+		Task task = workable(user, taskId);
+		CaseRecord record = caseOf(task);
+		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (int i = 0; i < request.materials().size(); i++) {
+			String code = request.materials().get(i);
+			if (matter.materials().stream().noneMatch(m -> m.code().equals(code))) {
+				fields.put("materials[" + i + "]", "该事项没有这项材料 / not a material of this matter: " + code);
+			}
+		}
+		if (!fields.isEmpty()) {
+			throw ApiException.badRequest("VALIDATION_FAILED", "材料有误 / Unknown materials", fields);
+		}
+		boolean offered = this.runtime.createEventSubscriptionQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.eventType("message")
+			.eventName(SUPPLEMENT_REQUESTED)
+			.count() > 0;
+		if (!offered) {
+			throw ApiException.conflict("SUPPLEMENT_NOT_ALLOWED",
+					"此环节不能发起补正 / This step cannot ask for a supplement");
+		}
+		List<String> names = matter.materials()
+			.stream()
+			.filter(m -> request.materials().contains(m.code()))
+			.map(m -> m.name())
+			.toList();
+		this.cases.requestMaterials(record.caseNo(), request.materials());
+		this.cases.note(record.caseNo(), "SUPPLEMENT_REQUESTED", task.getTaskDefinitionKey(), task.getName(), user.id(),
+				"SUPPLEMENT", "一次性告知补正：" + String.join("、", names) + "；" + request.workdaysOrDefault() + " 个工作日内补齐"
+						+ (request.opinion() == null || request.opinion().isBlank() ? "" : "。" + request.opinion()));
+		this.runtime.createMessageCorrelation(SUPPLEMENT_REQUESTED)
+			.processInstanceId(task.getProcessInstanceId())
+			.setVariable(SUPPLEMENT_WORKDAYS, request.workdaysOrDefault())
+			.correlate();
+	}
+
+	/** 特别程序: the step waits with the case clock stopped until the procedure is ended. */
+	void startSpecialProcedure(CurrentUser user, String taskId, SpecialProcedureRequest request) {
+		Task task = workable(user, taskId);
+		String allowed = this.steps.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+				SpecialProcedure.ALLOWED_PROPERTY);
+		if (allowed == null || Arrays.stream(allowed.split(",")).map(String::trim).noneMatch(request.kind().name()::equals)) {
+			throw ApiException.badRequest("SPECIAL_PROCEDURE_NOT_ALLOWED",
+					"此环节不能启动该特别程序 / This step does not allow " + request.kind(),
+					Map.of("kind", "可选 / allowed: " + (allowed == null ? "-" : allowed)));
+		}
+		CaseRecord record = caseOf(task);
+		if (this.clocks.pausedFor(record.caseNo()).isPresent()) {
+			throw ApiException.conflict("CLOCK_PAUSED", "办件已暂停计时 / The case's clock is already paused");
+		}
+		this.clocks.pause(record.caseNo(), PauseKind.SPECIAL_PROCEDURE, task.getTaskDefinitionKey(),
+				request.kind().label(), "预计不超过 " + request.maxWorkdays() + " 个工作日，由 " + user.id() + " 启动", null);
+	}
+
+	private CaseRecord caseOf(Task task) {
+		return this.cases.byProcessInstances(List.of(task.getProcessInstanceId()))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> ApiException.conflict("NO_CASE", "任务不属于任何办件 / The task belongs to no case"));
 	}
 
 	/** The task, if this user may work it; 404 if it does not exist, 403 or 409 otherwise. */
@@ -182,7 +286,9 @@ class ApproverTasks {
 	private TaskView view(Task task, CaseRecord record, Instant now) {
 		Matter matter = record == null ? null : this.catalog.matter(record.matterCode()).orElse(null);
 		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-		String light = due != null && due.isBefore(now) ? "RED" : "GREEN";
+		StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+		String light = Light.of(this.calendar, now, due,
+				limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays()).name();
 		return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
 				record == null ? null : record.caseNo(), record == null ? null : record.matterCode(),
 				matter == null ? null : matter.name(), task.getAssignee(), new ArrayList<>(candidateGroups(task.getId())),

@@ -43,6 +43,20 @@ class TaskController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping("/{id}/request-supplement")
+	ResponseEntity<Void> requestSupplement(Authentication auth, @PathVariable String id,
+			@Valid @RequestBody SupplementRequest request) {
+		this.tasks.requestSupplement(CurrentUser.of(auth), id, request);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/special-procedure")
+	ResponseEntity<Void> specialProcedure(Authentication auth, @PathVariable String id,
+			@Valid @RequestBody SpecialProcedureRequest request) {
+		this.tasks.startSpecialProcedure(CurrentUser.of(auth), id, request);
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/{id}/complete")
 	ResponseEntity<Void> complete(Authentication auth, @PathVariable String id,
 			@Valid @RequestBody CompleteRequest request) {

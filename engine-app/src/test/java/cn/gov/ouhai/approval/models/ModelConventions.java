@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -138,12 +139,16 @@ class ModelConventions {
 					&& !this.forms.containsKey(start.getCamundaFormRef())) {
 				violations.add(where + "formRef " + start.getCamundaFormRef() + " has no form in form-definitions/");
 			}
-			if (node instanceof EndEvent && node.getParentElement() instanceof Process) {
+			if (node instanceof EndEvent && node.getParentElement() instanceof Process && !afterSideTimer(node)) {
 				String status = property(node, "caseStatus");
 				if (status == null || Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
 					violations.add(where + "an end event of a matter process sets the case's final status "
 							+ "(extension property caseStatus, e.g. COMPLETED or DENIED)");
 				}
+			}
+			String pause = property(node, "sla.pause");
+			if (pause != null && !pause.equals("SUPPLEMENT") && !pause.equals("SPECIAL_PROCEDURE")) {
+				violations.add(where + "sla.pause is SUPPLEMENT or SPECIAL_PROCEDURE, not " + pause);
 			}
 			BpmnShape shape = shapeOf.get(node.getId());
 			if (shape != null && node instanceof StartEvent && node.getParentElement() instanceof Process) {
@@ -170,7 +175,27 @@ class ModelConventions {
 		return violations;
 	}
 
+	/** An end reached from a non-interrupting boundary event (a warning path) ends no case. */
+	private static boolean afterSideTimer(FlowNode end) {
+		FlowNode current = end;
+		for (int hops = 0; hops < 10 && current.getIncoming().size() == 1; hops++) {
+			current = current.getIncoming().iterator().next().getSource();
+			if (current instanceof BoundaryEvent boundary) {
+				return !boundary.cancelActivity();
+			}
+		}
+		return false;
+	}
+
 	private void checkUserTask(UserTask task, String where, List<String> violations) {
+		String workdays = property(task, "sla.workdays");
+		if (workdays != null && !workdays.matches("\\d+")) {
+			violations.add(where + "sla.workdays is a whole number of working days, not " + workdays);
+		}
+		if (workdays != null && !"${sla.stepDue(execution)}".equals(task.getCamundaDueDate())) {
+			violations.add(where + "a step with a time limit takes its due date from the calendar: "
+					+ "dueDate ${sla.stepDue(execution)}");
+		}
 		if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaAssignee())) {
 			violations.add(where + "a user task names who works it (candidateGroups: a department or role)");
 		}
