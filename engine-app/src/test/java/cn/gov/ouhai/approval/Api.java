@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +46,18 @@ public final class Api {
 		}
 	}
 
+	public Response put(String user, String path, Object body) {
+		try {
+			String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+			return send(user, HttpRequest.newBuilder(URI.create(this.base + path))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private Response send(String user, HttpRequest.Builder request) {
 		if (user != null) {
 			String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : "demo";
@@ -54,7 +68,7 @@ public final class Api {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Response(response.statusCode(), response.body());
+			return new Response(response.statusCode(), response.body(), response.headers().map());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException(e);
@@ -65,7 +79,7 @@ public final class Api {
 		}
 	}
 
-	public record Response(int status, String body) {
+	public record Response(int status, String body, Map<String, List<String>> headers) {
 
 		public JsonNode json() {
 			try {

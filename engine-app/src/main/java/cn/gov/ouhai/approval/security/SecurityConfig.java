@@ -64,10 +64,18 @@ class SecurityConfig {
 		return registration;
 	}
 
+	/**
+	 * 401 with the API's error body. Only the APIs ask for Basic credentials: a browser challenged on
+	 * a webapp path (the login page probes {@code /camunda-welcome}) would hold its login form behind
+	 * a native password dialog.
+	 */
 	private static AuthenticationEntryPoint unauthenticated() {
 		return (request, response, ex) -> {
 			response.setStatus(401);
-			response.setHeader("WWW-Authenticate", "Basic realm=\"approval-platform\", charset=\"UTF-8\"");
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/")) {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"approval-platform\", charset=\"UTF-8\"");
+			}
 			write(response, "UNAUTHENTICATED", "请先登录 / Authentication required");
 		};
 	}

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
@@ -136,8 +140,12 @@ public class CaseClocks {
 		if (processInstanceId == null) {
 			return;
 		}
+		CommandContext command = Context.getCommandContext();
 		for (Job job : this.management.createJobQuery().processInstanceId(processInstanceId).timers().active().list()) {
-			if (!java.util.Objects.equals(job.getExecutionId(), keepExecutionId)) {
+			// inside the engine's command (a diagram's pause), the timers of the step the pause
+			// interrupted are already deleted but not yet flushed: leave them alone
+			boolean deleted = command != null && command.getDbEntityManager().getDbEntityCache().isDeleted((DbEntity) job);
+			if (!deleted && !Objects.equals(job.getExecutionId(), keepExecutionId)) {
 				this.management.suspendJobById(job.getId());
 			}
 		}

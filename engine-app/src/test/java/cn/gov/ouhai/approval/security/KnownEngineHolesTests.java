@@ -68,6 +68,15 @@ class KnownEngineHolesTests {
 	}
 
 	@Test
+	void challengesForBasicCredentialsOnlyOnTheApis() {
+		// the webapps' login page probes this path first; a Basic challenge would block its login form
+		Api.Response welcome = this.api.get(null, "/camunda-welcome");
+		assertThat(welcome.status()).isEqualTo(401);
+		assertThat(welcome.headers()).doesNotContainKey("www-authenticate");
+		assertThat(this.api.get(null, "/api/matters").headers()).containsKey("www-authenticate");
+	}
+
+	@Test
 	void keepsADirectMemberInTheAdministratorGroup() {
 		assertThat(this.identity.createUserQuery().memberOfGroup(Groups.ADMIN).list()).extracting("id")
 			.contains("admin");

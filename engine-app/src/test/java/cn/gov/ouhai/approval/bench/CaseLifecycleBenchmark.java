@@ -1,0 +1,359 @@
+package cn.gov.ouhai.approval.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.gov.ouhai.approval.cases.ApplicantType;
+import cn.gov.ouhai.approval.cases.CaseStatus;
+import cn.gov.ouhai.approval.cases.Channel;
+import cn.gov.ouhai.approval.cases.Intake;
+import cn.gov.ouhai.approval.cases.IntakeOutcome;
+import cn.gov.ouhai.approval.cases.IntakeRequest;
+import cn.gov.ouhai.approval.security.CurrentUser;
+import cn.gov.ouhai.approval.tasks.BenchApprovals;
+
+/**
+ * The full case lifecycle, one case after another on one thread, through the platform's service
+ * layer and through a bare Camunda engine, on the database a subclass picks. Run by
+ * {@code scripts/bench} only (tag {@code bench}); results go to {@code target/bench/}.
+ *
+ * <p>
+ * Platform path, per case: {@link Intake#accept} of a 食品经营许可 (SCJG-SPJY-001) with all five
+ * materials, then its three steps completed with APPROVE through the service behind
+ * {@code POST /api/tasks/{id}/complete} (permission checks, claim, complete with decision and
+ * opinion), with the platform's listeners writing the timeline and the final status.
+ *
+ * <p>
+ * Bare path, per case: {@code Process_BenchBare} (start, three user tasks with candidate groups,
+ * end) started with {@code RuntimeService} and its tasks completed with {@code TaskService}. It
+ * runs on a second engine built here on the same data source, transaction manager and engine
+ * settings, without the platform's plugins: the platform's parse listener makes every process
+ * started on the platform's engine without a {@code caseNo} register a case from start-form
+ * variables, and refuses processes that belong to no matter (the benchmark checks that).
+ *
+ * <p>
+ * Both paths find each task with the same task query by process instance. Settings (system
+ * properties): {@code bench.warmup} cases per path (50), {@code bench.rounds} (5),
+ * {@code bench.cases} per round and path (200).
+ */
+abstract class CaseLifecycleBenchmark {
+
+	static final String BARE_PROCESS = "Process_BenchBare";
+
+	static final String PLATFORM_PROCESS = "Process_FoodBusinessLicence";
+
+	static final String MATTER = "SCJG-SPJY-001";
+
+	static final List<String> MATERIALS = List.of("M01", "M02", "M03", "M04", "M05");
+
+	static final List<String> STEPS = List.of("Task_ReviewMaterials", "Task_DecideLicence", "Task_IssueLicence");
+
+	static final CurrentUser APPROVER = new CurrentUser("approver-scjg", Set.of("dept-scjg"));
+
+	static final CurrentUser HEAD = new CurrentUser("head-scjg", Set.of("head-scjg"));
+
+	static final List<CurrentUser> ACTORS = List.of(APPROVER, HEAD, APPROVER);
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	Intake intake;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+	private int requests;
+
+	private BenchApprovals approvals;
+
+	/** Which database, for the report. */
+	abstract String label();
+
+	/** The report's file name under {@code target/bench}. */
+	abstract String reportName();
+
+	@Test
+	void caseLifecycle() throws IOException, SQLException {
+		int warmup = Integer.getInteger("bench.warmup", 50);
+		int rounds = Integer.getInteger("bench.rounds", 5);
+		int perRound = Integer.getInteger("bench.cases", 200);
+		this.approvals = new BenchApprovals(this.context);
+		ProcessEngine bare = bareEngine();
+		try {
+			bare.getRepositoryService()
+				.createDeployment()
+				.name("bench-bare")
+				.addModelInstance(BARE_PROCESS + ".bpmn", bareModel())
+				.deploy();
+			String refusal = platformEngineOnBareProcess();
+
+			long warmStart = System.nanoTime();
+			for (int i = 0; i < warmup; i++) {
+				bareCase(bare);
+				platformCase();
+			}
+			double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
+
+			List<Double> bareRates = new ArrayList<>();
+			List<Double> platformRates = new ArrayList<>();
+			for (int round = 0; round < rounds; round++) {
+				// alternate which path goes first, so drift (history tables growing, JIT, GC) hits both
+				if (round % 2 == 0) {
+					bareRates.add(measure(perRound, () -> bareCase(bare)));
+					platformRates.add(measure(perRound, this::platformCase));
+				}
+				else {
+					platformRates.add(measure(perRound, this::platformCase));
+					bareRates.add(measure(perRound, () -> bareCase(bare)));
+				}
+			}
+
+			int total = warmup + rounds * perRound;
+			verify(bare, total);
+			String report = report(bare, warmup, rounds, perRound, warmSeconds, bareRates, platformRates, total,
+					refusal);
+			System.out.println(report);
+			Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+			Files.createDirectories(out);
+			Files.writeString(out.resolve(reportName()), report, StandardCharsets.UTF_8);
+		}
+		finally {
+			bare.close();
+		}
+	}
+
+	/** One case through the platform: intake, then the three steps approved by their departments. */
+	private void platformCase() {
+		IntakeRequest request = new IntakeRequest("bench-" + this.run + "-" + (++this.requests), MATTER,
+				new IntakeRequest.Applicant(ApplicantType.ORG, "温州市瓯海区好味餐饮店", "91330304MA2L8K5Q6F", "13812345678"),
+				Channel.WINDOW, "OH-CENTRE", MATERIALS.stream().map(m -> new IntakeRequest.MaterialGiven(m, true)).toList(),
+				null, null);
+		IntakeOutcome outcome = this.intake.accept(request, "clerk");
+		if (outcome.record().status() != CaseStatus.ACCEPTED) {
+			throw new IllegalStateException("intake answered " + outcome.record().status());
+		}
+		String processInstanceId = outcome.record().processInstanceId();
+		TaskService tasks = this.engine.getTaskService();
+		for (int step = 0; step < STEPS.size(); step++) {
+			Task task = onlyTask(tasks, processInstanceId, STEPS.get(step));
+			this.approvals.approve(ACTORS.get(step), task.getId(), "同意");
+		}
+	}
+
+	/** One case of the same shape on the bare engine. */
+	private static void bareCase(ProcessEngine bare) {
+		String processInstanceId = bare.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS).getId();
+		TaskService tasks = bare.getTaskService();
+		for (String step : STEPS) {
+			tasks.complete(onlyTask(tasks, processInstanceId, step).getId());
+		}
+	}
+
+	private static Task onlyTask(TaskService tasks, String processInstanceId, String expected) {
+		Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+		if (task == null || !expected.equals(task.getTaskDefinitionKey())) {
+			throw new IllegalStateException("expected " + expected + " in " + processInstanceId + ", found "
+					+ (task == null ? "no task" : task.getTaskDefinitionKey()));
+		}
+		return task;
+	}
+
+	/** Cases per second over {@code cases} cases. */
+	private static double measure(int cases, Runnable lifecycle) {
+		System.gc();
+		long start = System.nanoTime();
+		for (int i = 0; i < cases; i++) {
+			lifecycle.run();
+		}
+		return cases / ((System.nanoTime() - start) / 1e9);
+	}
+
+	static BpmnModelInstance bareModel() {
+		return Bpmn.createExecutableProcess(BARE_PROCESS)
+			.name("Benchmark: bare lifecycle")
+			.camundaHistoryTimeToLive(365)
+			.startEvent("StartEvent_Bench")
+			.userTask(STEPS.get(0))
+			.camundaCandidateGroups("dept-scjg")
+			.userTask(STEPS.get(1))
+			.camundaCandidateGroups("head-scjg")
+			.userTask(STEPS.get(2))
+			.camundaCandidateGroups("dept-scjg")
+			.endEvent("EndEvent_Bench")
+			.done();
+	}
+
+	/**
+	 * A second engine on the platform's data source and transaction manager with the platform
+	 * engine's settings, but none of its plugins (no case listeners, no hardening plugin).
+	 */
+	private ProcessEngine bareEngine() {
+		ProcessEngineConfigurationImpl platform = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		SpringProcessEngineConfiguration config = new SpringProcessEngineConfiguration();
+		config.setProcessEngineName("bench-bare");
+		config.setApplicationContext(this.context);
+		if (platform instanceof SpringProcessEngineConfiguration spring) {
+			config.setDataSource(spring.getDataSource());
+			config.setTransactionManager(spring.getTransactionManager());
+		}
+		else {
+			config.setDataSource(this.dataSource);
+			config.setTransactionManager(this.transactionManager);
+		}
+		config.setDatabaseType(platform.getDatabaseType());
+		config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+		config.setJobExecutorActivate(false);
+		config.setHistory(platform.getHistoryLevel().getName());
+		config.setHistoryTimeToLive(platform.getHistoryTimeToLive());
+		config.setIdGenerator(platform.getIdGenerator());
+		config.setJdbcBatchProcessing(platform.isJdbcBatchProcessing());
+		config.setAuthorizationEnabled(platform.isAuthorizationEnabled());
+		config.setCmmnEnabled(platform.isCmmnEnabled());
+		config.setDmnEnabled(platform.isDmnEnabled());
+		config.setStandaloneTasksEnabled(platform.isStandaloneTasksEnabled());
+		config.setMetricsEnabled(platform.isMetricsEnabled());
+		config.setTaskMetricsEnabled(platform.isTaskMetricsEnabled());
+		config.setDbMetricsReporterActivate(false);
+		config.setDeserializationTypeValidationEnabled(platform.isDeserializationTypeValidationEnabled());
+		config.setJavaSerializationFormatEnabled(platform.isJavaSerializationFormatEnabled());
+		return config.buildProcessEngine();
+	}
+
+	/** What the platform's engine does with a process that carries no caseNo and belongs to no matter. */
+	private String platformEngineOnBareProcess() {
+		try {
+			this.engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS);
+			return "started it (unexpected: the platform's start listener let it through)";
+		}
+		catch (RuntimeException refused) {
+			return "refuses it: " + refused.getClass().getSimpleName() + ": " + refused.getMessage();
+		}
+	}
+
+	private void verify(ProcessEngine bare, int total) {
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM service_case WHERE status = 'COMPLETED'",
+				Integer.class))
+			.as("completed cases")
+			.isEqualTo(total);
+		assertThat(bare.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(BARE_PROCESS)
+			.completed()
+			.count()).as("completed bare instances").isEqualTo(total);
+		assertThat(bare.getTaskService().createTaskQuery().count()).as("open tasks").isZero();
+	}
+
+	/** Rows per case in each table a case touches, from the data, per path. */
+	private Map<String, double[]> rowsPerCase(int total) {
+		Map<String, double[]> rows = new LinkedHashMap<>();
+		for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_IDENTITYLINK",
+				"ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_OP_LOG")) {
+			String sql = "SELECT COUNT(*) FROM " + table + " WHERE PROC_DEF_KEY_ = ?";
+			rows.put(table, new double[] { count(sql, BARE_PROCESS) / (double) total,
+					count(sql, PLATFORM_PROCESS) / (double) total });
+		}
+		rows.put("ACT_RU_TASK_METER_LOG (claims)",
+				new double[] { 0, count("SELECT COUNT(*) FROM ACT_RU_TASK_METER_LOG", null) / (double) total });
+		for (String table : List.of("service_case", "case_material", "case_event")) {
+			rows.put(table, new double[] { 0, count("SELECT COUNT(*) FROM " + table, null) / (double) total });
+		}
+		return rows;
+	}
+
+	private long count(String sql, String key) {
+		Long n = key == null ? this.jdbc.queryForObject(sql, Long.class) : this.jdbc.queryForObject(sql, Long.class, key);
+		return n == null ? 0 : n;
+	}
+
+	private String report(ProcessEngine bare, int warmup, int rounds, int perRound, double warmSeconds,
+			List<Double> bareRates, List<Double> platformRates, int total, String refusal) throws SQLException {
+		StringBuilder out = new StringBuilder();
+		ProcessEngineConfigurationImpl platform = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		out.append("=== Case lifecycle benchmark: ").append(label()).append(" ===\n");
+		out.append("database:        ").append(databaseProduct()).append('\n');
+		out.append("engines:         history=").append(platform.getHistoryLevel().getName())
+			.append(", idGenerator=").append(platform.getIdGenerator().getClass().getSimpleName())
+			.append(", jdbcBatch=").append(platform.isJdbcBatchProcessing())
+			.append(", authorization=").append(platform.isAuthorizationEnabled())
+			.append(" (no engine user set: the service layer runs as the API does)\n");
+		out.append("bare process on the platform's engine: ").append(refusal).append('\n');
+		out.append(String.format(Locale.ROOT, "warm-up:         %d cases per path in %.1f s%n", warmup, warmSeconds));
+		out.append(String.format(Locale.ROOT, "measured:        %d rounds x %d cases per path, one thread%n", rounds,
+				perRound));
+		out.append(String.format(Locale.ROOT, "%-7s %14s %18s%n", "round", "bare cases/s", "platform cases/s"));
+		for (int i = 0; i < rounds; i++) {
+			out.append(String.format(Locale.ROOT, "%-7d %14.1f %18.1f%n", i + 1, bareRates.get(i), platformRates.get(i)));
+		}
+		double bareMedian = median(bareRates);
+		double platformMedian = median(platformRates);
+		out.append(String.format(Locale.ROOT, "%-7s %14.1f %18.1f%n", "median", bareMedian, platformMedian));
+		out.append(String.format(Locale.ROOT, "%-7s %14.2f %18.2f%n", "ms/case", 1000 / bareMedian,
+				1000 / platformMedian));
+		out.append(String.format(Locale.ROOT, "ratio platform/bare (median cases/s): %.3f  (platform takes %.2fx the time per case)%n",
+				platformMedian / bareMedian, bareMedian / platformMedian));
+		out.append(String.format(Locale.ROOT, "rows written per case (over all %d cases of each path):%n", total));
+		out.append(String.format(Locale.ROOT, "  %-32s %6s %9s%n", "table", "bare", "platform"));
+		rowsPerCase(total).forEach((table, n) -> out
+			.append(String.format(Locale.ROOT, "  %-32s %6.1f %9.1f%n", table, n[0], n[1])));
+		out.append("verified:        every case COMPLETED, every bare instance ended, no open task\n");
+		return out.toString();
+	}
+
+	private String databaseProduct() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			DatabaseMetaData meta = connection.getMetaData();
+			return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " via "
+					+ meta.getDriverName() + " " + meta.getDriverVersion();
+		}
+	}
+
+	static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		int n = sorted.size();
+		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+	}
+
+}
