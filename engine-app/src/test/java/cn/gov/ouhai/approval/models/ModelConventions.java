@@ -46,6 +46,10 @@ class ModelConventions {
 	/** Ids the Modeler generates (Activity_0x1abcd, Flow_1k2j3h4, Gateway_0abc123). */
 	private static final Pattern GENERATED_ID = Pattern.compile("^[A-Za-z]+_[0-9][0-9a-z]{6}$");
 
+	static final String TIMED_STEP_TEMPLATE = "cn.gov.ouhai.approval.TimedApprovalStep";
+
+	static final String CLOCK_PAUSING_TEMPLATE = "cn.gov.ouhai.approval.ClockPausingStep";
+
 	private final Map<String, JsonNode> forms = new HashMap<>();
 
 	private final List<String> formProblems = new ArrayList<>();
@@ -150,6 +154,10 @@ class ModelConventions {
 			if (pause != null && !pause.equals("SUPPLEMENT") && !pause.equals("SPECIAL_PROCEDURE")) {
 				violations.add(where + "sla.pause is SUPPLEMENT or SPECIAL_PROCEDURE, not " + pause);
 			}
+			if (pause != null && !CLOCK_PAUSING_TEMPLATE.equals(template(node))) {
+				violations.add(where + "a step not counted in the limit uses the element template "
+						+ CLOCK_PAUSING_TEMPLATE + " (不计时环节)");
+			}
 			BpmnShape shape = shapeOf.get(node.getId());
 			if (shape != null && node instanceof StartEvent && node.getParentElement() instanceof Process) {
 				rightmostStart = Math.max(rightmostStart, shape.getBounds().getX());
@@ -192,6 +200,10 @@ class ModelConventions {
 		if (workdays != null && !workdays.matches("\\d+")) {
 			violations.add(where + "sla.workdays is a whole number of working days, not " + workdays);
 		}
+		if (workdays != null && !TIMED_STEP_TEMPLATE.equals(template(task))) {
+			violations.add(where + "a step with a time limit uses the element template " + TIMED_STEP_TEMPLATE
+					+ " (审批环节（带办理时限）)");
+		}
 		if (workdays != null && !"${sla.stepDue(execution)}".equals(task.getCamundaDueDate())) {
 			violations.add(where + "a step with a time limit takes its due date from the calendar: "
 					+ "dueDate ${sla.stepDue(execution)}");
@@ -216,6 +228,10 @@ class ModelConventions {
 			violations.add(where + "a generated id: give it an English id with a type prefix "
 					+ "(Task_ReviewMaterials, Gateway_MainMaterialsComplete)");
 		}
+	}
+
+	private static String template(BaseElement element) {
+		return element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate");
 	}
 
 	static String property(BaseElement element, String name) {
