@@ -43,6 +43,10 @@ class ProcessModelConventionsTests {
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("generated id"));
 		assertThat(violations).anyMatch(v -> v.contains("EndEvent_Done") && v.contains("caseStatus"));
 		assertThat(violations).anyMatch(v -> v.contains("Chinese name"));
+		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("whole number"));
+		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("TimedApprovalStep"));
+		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("${sla.stepDue(execution)}"));
+		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("LUNCH"));
 	}
 
 	static List<Path> files(Path dir, String suffix) throws IOException {
