@@ -3,7 +3,9 @@ package cn.gov.ouhai.approval.sla;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -104,6 +106,18 @@ public class CaseClocks {
 		else {
 			this.mapper.paused(caseNo, clock.pauseDepth() + 1, clock.pausedSince(), clock.pauseKind());
 		}
+	}
+
+	/** For the cases whose clocks stand still: since when. Lights of their steps freeze there too. */
+	public Map<String, Instant> pausedSince(List<String> caseNos) {
+		Map<String, Instant> paused = new HashMap<>();
+		if (!caseNos.isEmpty()) {
+			this.mapper.findAll(caseNos)
+				.stream()
+				.filter(clock -> clock.pauseDepth() > 0)
+				.forEach(clock -> paused.put(clock.caseNo(), clock.pausedSince()));
+		}
+		return paused;
 	}
 
 	/** The kind of pause the case is in, if its clock stands still. */

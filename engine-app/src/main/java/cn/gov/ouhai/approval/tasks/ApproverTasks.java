@@ -114,8 +114,15 @@ class ApproverTasks {
 			.stream()
 			.collect(Collectors.toMap(CaseRecord::processInstanceId, Function.identity()));
 		Instant now = EngineClock.now();
+		Map<String, Instant> paused = this.clocks
+			.pausedSince(casesByProcess.values().stream().map(CaseRecord::caseNo).toList());
 		return found.stream()
-			.map(task -> view(task, casesByProcess.get(task.getProcessInstanceId()), now))
+			.map(task -> {
+				CaseRecord record = casesByProcess.get(task.getProcessInstanceId());
+				// a step of a case whose clock stands still keeps the light it had when it stopped
+				Instant at = record == null ? now : paused.getOrDefault(record.caseNo(), now);
+				return view(task, record, at);
+			})
 			.filter(view -> light == null || light.equalsIgnoreCase(view.light()))
 			.sorted(MOST_URGENT_FIRST)
 			.toList();

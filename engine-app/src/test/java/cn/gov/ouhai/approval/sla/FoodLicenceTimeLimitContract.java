@@ -125,6 +125,8 @@ abstract class FoodLicenceTimeLimitContract {
 		// while the clock stands still nothing fires, however late it gets
 		at("2026-10-07T02:00:00Z");
 		assertThat(runDueJobs(pid)).isZero();
+		assertThat(task(caseNo).get("light").asText()).as("the step's light stands still with the clock")
+			.isEqualTo("GREEN");
 		assertThat(escalations(caseNo)).isEmpty();
 		// and the step cannot be completed before the procedure ends
 		assertThat(this.api.post("approver-scjg", "/api/tasks/" + taskId + "/complete", Map.of("decision", "APPROVE"))
