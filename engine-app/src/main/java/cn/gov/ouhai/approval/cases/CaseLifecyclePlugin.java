@@ -1,6 +1,5 @@
 package cn.gov.ouhai.approval.cases;
 
-import java.util.ArrayList;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.gov.ouhai.approval.engine.ExtensionProperties;
+import cn.gov.ouhai.approval.engine.ParseListeners;
 
 /**
  * Ties every deployed matter process to its case without wiring listeners by hand in diagrams:
@@ -44,10 +44,7 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl config) {
-		if (config.getCustomPostBPMNParseListeners() == null) {
-			config.setCustomPostBPMNParseListeners(new ArrayList<>());
-		}
-		config.getCustomPostBPMNParseListeners().add(new ParseListener());
+		ParseListeners.addAfterEngine(config, new ParseListener());
 	}
 
 	private class ParseListener extends AbstractBpmnParseListener {

@@ -16,6 +16,30 @@ interface CaseMapper {
 			+ "applicant_phone, channel, station_code, priority, commitment, process_instance_id, received_at, "
 			+ "accepted_by, completed_at";
 
+	/** The cases {@code GET /api/cases} selects (one fragment for the page and its count). */
+	String FILTERED = """
+			FROM service_case c JOIN matter m ON m.code = c.matter_code
+			LEFT JOIN case_clock k ON k.case_no = c.case_no
+			<where>
+			  <if test="f.status != null"> c.status = #{f.status}</if>
+			  <if test="f.station != null"> AND c.station_code = #{f.station}</if>
+			  <if test="f.from != null"> AND c.received_at &gt;= #{f.from}</if>
+			  <if test="f.to != null"> AND c.received_at &lt; #{f.to}</if>
+			  <if test="f.departments != null">
+			    AND m.department_code IN
+			    <foreach item="d" collection="f.departments" open="(" separator="," close=")">#{d}</foreach>
+			  </if>
+			  <if test="f.light != null">
+			    AND c.status IN ('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')
+			    <if test="f.light.name() == 'RED'"> AND k.due_at &lt;= COALESCE(k.paused_since, #{f.now})</if>
+			    <if test="f.light.name() == 'YELLOW'">
+			      AND k.yellow_at &lt;= COALESCE(k.paused_since, #{f.now}) AND k.due_at &gt; COALESCE(k.paused_since, #{f.now})
+			    </if>
+			    <if test="f.light.name() == 'GREEN'"> AND k.yellow_at &gt; COALESCE(k.paused_since, #{f.now})</if>
+			  </if>
+			</where>
+			""";
+
 	@Insert("INSERT INTO service_case (" + COLUMNS + ") VALUES (#{caseNo}, #{requestId}, #{matterCode}, #{status}, "
 			+ "#{applicantType}, #{applicantName}, #{applicantIdNumber}, #{applicantPhone}, #{channel}, #{stationCode}, "
 			+ "#{priority}, #{commitment}, #{processInstanceId}, #{receivedAt}, #{acceptedBy}, #{completedAt})")
@@ -70,61 +94,13 @@ interface CaseMapper {
 			+ "WHERE case_no = #{caseNo} ORDER BY occurred_at, id")
 	List<CaseEvent> events(@Param("caseNo") String caseNo);
 
-	@Select("""
-			<script>
-			SELECT c.case_no, c.request_id, c.matter_code, c.status, c.applicant_type, c.applicant_name,
-			       c.applicant_id_number, c.applicant_phone, c.channel, c.station_code, c.priority, c.commitment,
-			       c.process_instance_id, c.received_at, c.accepted_by, c.completed_at
-			FROM service_case c JOIN matter m ON m.code = c.matter_code
-			LEFT JOIN case_clock k ON k.case_no = c.case_no
-			<where>
-			  <if test="f.status != null"> c.status = #{f.status}</if>
-			  <if test="f.station != null"> AND c.station_code = #{f.station}</if>
-			  <if test="f.from != null"> AND c.received_at &gt;= #{f.from}</if>
-			  <if test="f.to != null"> AND c.received_at &lt; #{f.to}</if>
-			  <if test="f.departments != null">
-			    AND m.department_code IN
-			    <foreach item="d" collection="f.departments" open="(" separator="," close=")">#{d}</foreach>
-			  </if>
-			  <if test="f.light != null">
-			    AND c.status IN ('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')
-			    <if test="f.light.name() == 'RED'"> AND k.due_at &lt;= COALESCE(k.paused_since, #{f.now})</if>
-			    <if test="f.light.name() == 'YELLOW'">
-			      AND k.yellow_at &lt;= COALESCE(k.paused_since, #{f.now}) AND k.due_at &gt; COALESCE(k.paused_since, #{f.now})
-			    </if>
-			    <if test="f.light.name() == 'GREEN'"> AND k.yellow_at &gt; COALESCE(k.paused_since, #{f.now})</if>
-			  </if>
-			</where>
-			ORDER BY c.received_at DESC, c.case_no DESC
-			LIMIT #{f.size} OFFSET #{f.offset}
-			</script>
-			""")
+	@Select("<script>SELECT c.case_no, c.request_id, c.matter_code, c.status, c.applicant_type, c.applicant_name, "
+			+ "c.applicant_id_number, c.applicant_phone, c.channel, c.station_code, c.priority, c.commitment, "
+			+ "c.process_instance_id, c.received_at, c.accepted_by, c.completed_at " + FILTERED
+			+ " ORDER BY c.received_at DESC, c.case_no DESC LIMIT #{f.size} OFFSET #{f.offset}</script>")
 	List<CaseRecord> page(@Param("f") CaseFilter filter);
 
-	@Select("""
-			<script>
-			SELECT COUNT(*) FROM service_case c JOIN matter m ON m.code = c.matter_code
-			LEFT JOIN case_clock k ON k.case_no = c.case_no
-			<where>
-			  <if test="f.status != null"> c.status = #{f.status}</if>
-			  <if test="f.station != null"> AND c.station_code = #{f.station}</if>
-			  <if test="f.from != null"> AND c.received_at &gt;= #{f.from}</if>
-			  <if test="f.to != null"> AND c.received_at &lt; #{f.to}</if>
-			  <if test="f.departments != null">
-			    AND m.department_code IN
-			    <foreach item="d" collection="f.departments" open="(" separator="," close=")">#{d}</foreach>
-			  </if>
-			  <if test="f.light != null">
-			    AND c.status IN ('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')
-			    <if test="f.light.name() == 'RED'"> AND k.due_at &lt;= COALESCE(k.paused_since, #{f.now})</if>
-			    <if test="f.light.name() == 'YELLOW'">
-			      AND k.yellow_at &lt;= COALESCE(k.paused_since, #{f.now}) AND k.due_at &gt; COALESCE(k.paused_since, #{f.now})
-			    </if>
-			    <if test="f.light.name() == 'GREEN'"> AND k.yellow_at &gt; COALESCE(k.paused_since, #{f.now})</if>
-			  </if>
-			</where>
-			</script>
-			""")
+	@Select("<script>SELECT COUNT(*) " + FILTERED + "</script>")
 	long count(@Param("f") CaseFilter filter);
 
 	@Update("UPDATE case_number_counter SET last_value = last_value + 1 WHERE counter_day = #{day}")

@@ -1,7 +1,5 @@
 package cn.gov.ouhai.approval.sla;
 
-import java.util.ArrayList;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -14,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.gov.ouhai.approval.engine.ExtensionProperties;
+import cn.gov.ouhai.approval.engine.ParseListeners;
 
 /**
  * Pauses the case clock while the process is inside an element the diagram marks with
@@ -34,10 +33,7 @@ class ClockPausePlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl config) {
-		if (config.getCustomPostBPMNParseListeners() == null) {
-			config.setCustomPostBPMNParseListeners(new ArrayList<>());
-		}
-		config.getCustomPostBPMNParseListeners().add(new ParseListener());
+		ParseListeners.addAfterEngine(config, new ParseListener());
 	}
 
 	private class ParseListener extends AbstractBpmnParseListener {

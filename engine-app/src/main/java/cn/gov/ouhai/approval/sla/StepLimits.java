@@ -4,12 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
+
+import cn.gov.ouhai.approval.engine.ModelProperties;
 
 /**
  * A step's time limit as the analyst set it in the diagram: extension properties
@@ -43,7 +42,7 @@ public class StepLimits {
 	/** Any extension property of a step, as the diagram sets it; {@code null} if absent. */
 	public String property(String processDefinitionId, String activityId, String name) {
 		FlowElement element = this.repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
-		return element == null ? null : property(element, name);
+		return element == null ? null : ModelProperties.of(element, name);
 	}
 
 	/** The step a boundary event hangs on is the step; any other element is its own step. */
@@ -52,11 +51,11 @@ public class StepLimits {
 		if (step == null) {
 			return StepLimit.NONE;
 		}
-		String workdays = property(step, WORKDAYS);
+		String workdays = ModelProperties.of(step, WORKDAYS);
 		if (workdays == null) {
 			return StepLimit.NONE;
 		}
-		String yellow = property(step, YELLOW_WORKDAYS);
+		String yellow = ModelProperties.of(step, YELLOW_WORKDAYS);
 		try {
 			return new StepLimit(step.getId(), step.getName(), Integer.parseInt(workdays.trim()),
 					yellow == null ? Light.DEFAULT_YELLOW_WORKDAYS : Integer.parseInt(yellow.trim()));
@@ -65,23 +64,6 @@ public class StepLimits {
 			throw new IllegalStateException("环节 " + step.getId() + " 的时限不是整数 / step " + step.getId()
 					+ ": sla.workdays and sla.yellowWorkdays must be whole numbers");
 		}
-	}
-
-	static String property(BaseElement element, String name) {
-		if (element.getExtensionElements() == null) {
-			return null;
-		}
-		for (CamundaProperties properties : element.getExtensionElements()
-			.getElementsQuery()
-			.filterByType(CamundaProperties.class)
-			.list()) {
-			for (CamundaProperty property : properties.getCamundaProperties()) {
-				if (name.equals(property.getCamundaName())) {
-					return property.getCamundaValue();
-				}
-			}
-		}
-		return null;
 	}
 
 	/** A step's limit in working days and its yellow threshold. */

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Service;
 
 import cn.gov.ouhai.approval.cases.CaseRecord;
@@ -30,6 +29,7 @@ import cn.gov.ouhai.approval.cases.Cases;
 import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.engine.ModelProperties;
 import cn.gov.ouhai.approval.security.CurrentUser;
 import cn.gov.ouhai.approval.sla.CaseClocks;
 import cn.gov.ouhai.approval.sla.Light;
@@ -274,20 +274,11 @@ class ApproverTasks {
 	private List<String> decisions(Task task) {
 		UserTask element = this.repository.getBpmnModelInstance(task.getProcessDefinitionId())
 			.getModelElementById(task.getTaskDefinitionKey());
-		if (element != null && element.getExtensionElements() != null) {
-			for (CamundaProperty property : element.getExtensionElements()
-				.getElementsQuery()
-				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
-				.list()
-				.stream()
-				.flatMap(p -> p.getCamundaProperties().stream())
-				.toList()) {
-				if (DECISIONS_PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
-					return Arrays.stream(property.getCamundaValue().split(",")).map(String::trim).toList();
-				}
-			}
+		String decisions = ModelProperties.of(element, DECISIONS_PROPERTY);
+		if (decisions == null) {
+			return Arrays.stream(Decision.values()).map(Enum::name).toList();
 		}
-		return Arrays.stream(Decision.values()).map(Enum::name).toList();
+		return Arrays.stream(decisions.split(",")).map(String::trim).toList();
 	}
 
 	private TaskView view(Task task, CaseRecord record, Instant now) {

@@ -27,13 +27,12 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.ouhai.approval.cases.CaseStatus;
+import cn.gov.ouhai.approval.engine.ModelProperties;
 
 /**
  * The platform's conventions for diagrams, checked with Camunda's own model API. Each violation
@@ -235,20 +234,7 @@ class ModelConventions {
 	}
 
 	static String property(BaseElement element, String name) {
-		if (element.getExtensionElements() == null) {
-			return null;
-		}
-		for (CamundaProperties properties : element.getExtensionElements()
-			.getElementsQuery()
-			.filterByType(CamundaProperties.class)
-			.list()) {
-			for (CamundaProperty property : properties.getCamundaProperties()) {
-				if (name.equals(property.getCamundaName())) {
-					return property.getCamundaValue();
-				}
-			}
-		}
-		return null;
+		return ModelProperties.of(element, name);
 	}
 
 	private static boolean chinese(String text) {

@@ -66,6 +66,19 @@ abstract class FoodLicenceTimeLimitContract {
 		JsonNode sla = this.api.get("clerk", "/api/cases/" + intake.get("caseNo").asText()).json().get("sla");
 		assertThat(sla.get("light").asText()).isEqualTo("GREEN");
 		assertThat(sla.get("workdaysLeft").asInt()).isEqualTo(6); // today counts, then 8, 9, 10, 12, 13
+
+		String caseNo = intake.get("caseNo").asText();
+		assertThat(casesWithLight("GREEN")).contains(caseNo);
+		at("2026-10-12T18:00:00Z"); // Tue 13 Oct, 02:00: the last working day
+		assertThat(casesWithLight("YELLOW")).contains(caseNo);
+		assertThat(casesWithLight("GREEN")).doesNotContain(caseNo);
+		at("2026-10-13T17:00:00Z"); // Wed 14 Oct, 01:00: past due
+		assertThat(casesWithLight("RED")).contains(caseNo);
+		assertThat(caseSla(caseNo).get("workdaysLeft").asInt()).isEqualTo(-1);
+	}
+
+	private List<String> casesWithLight(String light) {
+		return this.api.get("supervisor", "/api/cases?size=200&from=2026-09-30&to=2026-09-30&light=" + light).json().get("items").findValuesAsText("caseNo");
 	}
 
 	@Test
