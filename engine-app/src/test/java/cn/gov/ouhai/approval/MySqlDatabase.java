@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A database of the test's own on the machine's MySQL-compatible server (MariaDB 10.11 here,
  * through MySQL Connector/J as in production), created before the class and dropped after it.
  * Where no server answers, the suite is skipped with a message, except under CI ({@code CI=true}),
- * where it must run and so fails. Declare it before {@code @SpringBootTest} so that it drops the
- * database only after the application context has closed.
+ * where it must run and so fails. Used through {@link MySqlPlatformTest}, which declares it before
+ * {@code @SpringBootTest} so that it drops the database only after the application context has closed.
  */
 public class MySqlDatabase implements BeforeAllCallback, AfterAllCallback {
 
@@ -45,11 +45,18 @@ public class MySqlDatabase implements BeforeAllCallback, AfterAllCallback {
 			Assumptions.abort("MySQL suite skipped: no MySQL/MariaDB server at " + SERVER);
 		}
 		database = name;
+		// system properties outrank the application's files: the context about to start uses this database
+		System.setProperty("spring.datasource.url", url());
+		System.setProperty("spring.datasource.username", USER);
+		System.setProperty("spring.datasource.password", PASSWORD);
 		System.err.println("[MySQL suite] running on database " + name + " at " + SERVER);
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) throws SQLException {
+		System.clearProperty("spring.datasource.url");
+		System.clearProperty("spring.datasource.username");
+		System.clearProperty("spring.datasource.password");
 		if (database != null) {
 			try (Connection connection = server(); Statement statement = connection.createStatement()) {
 				statement.execute("DROP DATABASE IF EXISTS " + database);
@@ -60,10 +67,14 @@ public class MySqlDatabase implements BeforeAllCallback, AfterAllCallback {
 
 	/** Points the application at the test's database with the settings production uses. */
 	public static void register(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:mysql://" + SERVER + "/" + database
-				+ "?sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true");
+		registry.add("spring.datasource.url", MySqlDatabase::url);
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.datasource.password", () -> PASSWORD);
+	}
+
+	private static String url() {
+		return "jdbc:mysql://" + SERVER + "/" + database
+				+ "?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
 	}
 
 	private static Connection server() throws SQLException {
