@@ -22,6 +22,7 @@ CREATE TABLE service_case (
 );
 CREATE INDEX ix_case_status ON service_case (status);
 CREATE INDEX ix_case_received ON service_case (received_at);
+CREATE INDEX ix_case_process ON service_case (process_instance_id);
 
 CREATE TABLE case_material (
   case_no       VARCHAR(32) NOT NULL,
