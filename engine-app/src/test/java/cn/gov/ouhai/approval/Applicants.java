@@ -34,6 +34,14 @@ public final class Applicants {
 		return body;
 	}
 
+	/** The same, for a natural person (resident ID number). */
+	public static Map<String, Object> personIntake(String requestId, String matterCode, String station,
+			List<String> provided, List<String> all) {
+		Map<String, Object> body = intake(requestId, matterCode, station, provided, all);
+		body.put("applicant", Map.of("type", "PERSON", "name", "张三", "idNumber", PERSON_ID, "phone", "13812345678"));
+		return body;
+	}
+
 	/** 食品经营许可 with every material handed in. */
 	public static Map<String, Object> foodLicence(String requestId) {
 		List<String> all = List.of("M01", "M02", "M03", "M04", "M05");

@@ -14,7 +14,7 @@ interface CaseMapper {
 
 	String COLUMNS = "case_no, request_id, matter_code, status, applicant_type, applicant_name, applicant_id_number, "
 			+ "applicant_phone, channel, station_code, priority, commitment, process_instance_id, received_at, "
-			+ "accepted_by, completed_at";
+			+ "accepted_by, completed_at, refusal_reason, handling, refers_to";
 
 	/** The cases {@code GET /api/cases} selects (one fragment for the page and its count). */
 	String FILTERED = """
@@ -42,7 +42,8 @@ interface CaseMapper {
 
 	@Insert("INSERT INTO service_case (" + COLUMNS + ") VALUES (#{caseNo}, #{requestId}, #{matterCode}, #{status}, "
 			+ "#{applicantType}, #{applicantName}, #{applicantIdNumber}, #{applicantPhone}, #{channel}, #{stationCode}, "
-			+ "#{priority}, #{commitment}, #{processInstanceId}, #{receivedAt}, #{acceptedBy}, #{completedAt})")
+			+ "#{priority}, #{commitment}, #{processInstanceId}, #{receivedAt}, #{acceptedBy}, #{completedAt}, "
+			+ "#{refusalReason}, #{handling}, #{refersTo})")
 	void insert(CaseRecord record);
 
 	@Select("SELECT " + COLUMNS + " FROM service_case WHERE case_no = #{caseNo}")
@@ -54,6 +55,10 @@ interface CaseMapper {
 	@Select({ "<script>SELECT " + COLUMNS + " FROM service_case WHERE process_instance_id IN ",
 			"<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>" })
 	List<CaseRecord> byProcessInstances(@Param("ids") List<String> processInstanceIds);
+
+	@Select("SELECT case_no FROM service_case WHERE applicant_id_number = #{idNumber} AND matter_code = #{matter} "
+			+ "AND status = 'NOTICE_ISSUED' ORDER BY received_at DESC, case_no DESC LIMIT 1")
+	String lastNotice(@Param("idNumber") String idNumber, @Param("matter") String matterCode);
 
 	@Update("UPDATE service_case SET process_instance_id = #{pid} WHERE case_no = #{caseNo}")
 	void linkProcess(@Param("caseNo") String caseNo, @Param("pid") String processInstanceId);
@@ -96,7 +101,8 @@ interface CaseMapper {
 
 	@Select("<script>SELECT c.case_no, c.request_id, c.matter_code, c.status, c.applicant_type, c.applicant_name, "
 			+ "c.applicant_id_number, c.applicant_phone, c.channel, c.station_code, c.priority, c.commitment, "
-			+ "c.process_instance_id, c.received_at, c.accepted_by, c.completed_at " + FILTERED
+			+ "c.process_instance_id, c.received_at, c.accepted_by, c.completed_at, c.refusal_reason, c.handling, "
+			+ "c.refers_to " + FILTERED
 			+ " ORDER BY c.received_at DESC, c.case_no DESC LIMIT #{f.size} OFFSET #{f.offset}</script>")
 	List<CaseRecord> page(@Param("f") CaseFilter filter);
 

@@ -6,5 +6,6 @@ import java.time.Instant;
 public record CaseRecord(String caseNo, String requestId, String matterCode, CaseStatus status,
 		ApplicantType applicantType, String applicantName, String applicantIdNumber, String applicantPhone,
 		Channel channel, String stationCode, PriorityReason priority, boolean commitment, String processInstanceId,
-		Instant receivedAt, String acceptedBy, Instant completedAt) {
+		Instant receivedAt, String acceptedBy, Instant completedAt, String refusalReason, Handling handling,
+		String refersTo) {
 }

@@ -14,6 +14,12 @@ public final class CaseVariables {
 
 	public static final String MATTER_CODE = "matterCode";
 
+	/** Who works the routed step: {@code window} (受办合一) or the department's approvers (受办分离). */
+	public static final String HANDLING_GROUP = "handlingGroup";
+
+	/** 绿色通道: the case's tasks get a higher priority and come first in lists. */
+	public static final String GREEN_CHANNEL = "greenChannel";
+
 	/** Set by each step's form or {@code /complete}: APPROVE, DENY or RETURN. */
 	public static final String DECISION = "decision";
 

@@ -1,11 +1,14 @@
 package cn.gov.ouhai.approval.cases;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -21,12 +24,17 @@ import cn.gov.ouhai.approval.sla.CaseClocks;
 import cn.gov.ouhai.approval.web.ApiException;
 
 /**
- * Intake (受理): checks an application against its matter, gives it a case number and, when the
- * materials allow, starts the matter's process, all in one transaction, so an answered intake
- * always has both its case row and its process, and a failed one has neither.
+ * Intake (受理): checks an application against its matter, gives it a case number and, when
+ * accepted, starts the matter's process, all in one transaction, so an answered intake always has
+ * both its case row and its process, and a failed one has neither. The outcome and who decides are
+ * decision tables an analyst edits: {@code Decision_IntakeOutcome} and {@code Decision_Routing}.
  */
 @Service
 public class Intake {
+
+	static final String OUTCOME_DECISION = "Decision_IntakeOutcome";
+
+	static final String ROUTING_DECISION = "Decision_Routing";
 
 	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
@@ -38,14 +46,21 @@ public class Intake {
 
 	private final RuntimeService runtime;
 
+	private final DecisionService decisions;
+
 	private final CaseClocks clocks;
 
-	Intake(Catalog catalog, CaseMapper mapper, CaseNumbers numbers, RuntimeService runtime, CaseClocks clocks) {
+	private final ApplicantCredit credit;
+
+	Intake(Catalog catalog, CaseMapper mapper, CaseNumbers numbers, RuntimeService runtime, DecisionService decisions,
+			CaseClocks clocks, ApplicantCredit credit) {
 		this.catalog = catalog;
 		this.mapper = mapper;
 		this.numbers = numbers;
 		this.runtime = runtime;
+		this.decisions = decisions;
 		this.clocks = clocks;
+		this.credit = credit;
 	}
 
 	/** Accepts an application through the API, starting the matter's process when accepted. */
@@ -64,29 +79,30 @@ public class Intake {
 			this.clocks.start(record.caseNo(), record.receivedAt(), matter.promisedWorkdays());
 			ProcessInstance instance = this.runtime.createProcessInstanceByKey(matter.processKey())
 				.businessKey(record.caseNo())
-				.setVariables(CaseVariables.of(record.caseNo(), matter.code()))
+				.setVariables(processVariables(record, matter))
 				.execute();
 			this.mapper.linkProcess(record.caseNo(), instance.getId());
 			this.clocks.linkProcess(record.caseNo(), instance.getId());
 		}
-		log.info("intake {} {} matter={} by {} status={}", record.caseNo(), record.requestId(), matter.code(), clerk,
-				record.status());
-		return new IntakeOutcome(this.mapper.find(record.caseNo()), true, decision.notice());
+		log.info("intake {} {} matter={} station={} by {} status={} handling={}", record.caseNo(), record.requestId(),
+				matter.code(), record.stationCode(), clerk, record.status(), record.handling());
+		CaseRecord stored = this.mapper.find(record.caseNo());
+		return new IntakeOutcome(stored, true, noticeOf(stored));
 	}
 
 	/**
 	 * Registers the case of a process started from a Tasklist start form (the process already runs,
-	 * inside this transaction). A missing main material cannot be noticed from there: the clerk is
-	 * told to issue the one-time notice through intake instead.
+	 * inside this transaction). Only an accepted application can start a process there: a one-time
+	 * or refusal notice is issued through intake instead. Answers the variables the process needs.
 	 */
 	@Transactional
-	public CaseRecord acceptStarted(IntakeRequest request, Matter matter, String clerk, String processInstanceId) {
+	public Map<String, Object> acceptStarted(IntakeRequest request, Matter matter, String clerk,
+			String processInstanceId) {
 		Decision decision = decide(request, matter);
 		if (!decision.status().open()) {
-			throw ApiException.badRequest("MATERIALS_MISSING",
-					"主要材料不齐，不能受理，请出具一次性告知书 / Main materials missing, issue a one-time notice instead: "
-							+ decision.notice().missing().stream().map(Material::name).toList(),
-					Map.of("materials", "缺少主要材料 / main materials missing"));
+			IntakeNotice notice = notice(decision.status(), matter, decision.missing(), decision.reason(), null);
+			throw ApiException.badRequest("NOT_ACCEPTED", "不能受理：" + notice.text() + " 请通过受理接口出具" + notice.title()
+					+ " / Not accepted: issue the notice through intake instead", Map.of("materials", notice.text()));
 		}
 		CaseRecord record = register(request, matter, decision, clerk);
 		this.mapper.linkProcess(record.caseNo(), processInstanceId);
@@ -94,28 +110,47 @@ public class Intake {
 		this.clocks.linkProcess(record.caseNo(), processInstanceId);
 		log.info("intake {} from start form matter={} by {} status={}", record.caseNo(), matter.code(), clerk,
 				record.status());
-		return this.mapper.find(record.caseNo());
+		return processVariables(record, matter);
 	}
 
-	/** The notice a case got at intake, rebuilt from its recorded materials. */
+	/** The notice a case got at intake, rebuilt from what was recorded. */
 	IntakeNotice noticeOf(CaseRecord record) {
-		if (record.status() != CaseStatus.NOTICE_ISSUED && record.status() != CaseStatus.ACCEPTED_WITH_DEFICIENCY) {
-			return null;
-		}
 		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
 		Set<String> provided = new HashSet<>(this.mapper.providedMaterials(record.caseNo()));
 		List<Material> missing = matter.materials().stream().filter(m -> !provided.contains(m.code())).toList();
-		return record.status() == CaseStatus.NOTICE_ISSUED ? IntakeNotice.oneTime(matter.name(), missing)
-				: IntakeNotice.deficiency(matter.name(), missing);
+		var sla = this.clocks.of(record.caseNo(), null).orElse(null);
+		return notice(record.status(), matter, missing, record.refusalReason(), sla == null ? null : sla.dueDay());
+	}
+
+	private static IntakeNotice notice(CaseStatus status, Matter matter, List<Material> missing, String reason,
+			java.time.LocalDate dueDay) {
+		return switch (status) {
+			case NOTICE_ISSUED -> IntakeNotice.oneTime(matter.name(), missing);
+			case ACCEPTED_WITH_DEFICIENCY -> IntakeNotice.deficiency(matter.name(), missing);
+			case REFUSED -> IntakeNotice.refusal(matter.name(), reason);
+			default -> dueDay == null ? null : IntakeNotice.acceptance(matter.name(), matter.promisedWorkdays(), dueDay);
+		};
+	}
+
+	private static Map<String, Object> processVariables(CaseRecord record, Matter matter) {
+		Map<String, Object> variables = new HashMap<>(CaseVariables.of(record.caseNo(), matter.code()));
+		variables.put(CaseVariables.HANDLING_GROUP,
+				record.handling() == Handling.WINDOW ? "window" : matter.department().approverGroup());
+		variables.put(CaseVariables.GREEN_CHANNEL, record.priority() != null);
+		return variables;
 	}
 
 	private CaseRecord register(IntakeRequest request, Matter matter, Decision decision, String clerk) {
 		String caseNo = this.numbers.next(EngineClock.today());
 		var applicant = request.applicant();
+		String idNumber = applicant.idNumber().trim().toUpperCase();
+		String refersTo = decision.status() == CaseStatus.NOTICE_ISSUED ? this.mapper.lastNotice(idNumber, matter.code())
+				: null;
+		String reason = decision.status() == CaseStatus.REFUSED ? decision.reason() : null;
 		CaseRecord record = new CaseRecord(caseNo, request.requestId(), matter.code(), decision.status(),
-				applicant.type(), applicant.name().trim(), applicant.idNumber().trim().toUpperCase(),
-				blankToNull(applicant.phone()), request.channel(), request.station(), request.priority(),
-				request.committed(), null, EngineClock.now(), clerk, null);
+				applicant.type(), applicant.name().trim(), idNumber, blankToNull(applicant.phone()), request.channel(),
+				request.station(), request.priority(), request.committed(), null, EngineClock.now(), clerk, null, reason,
+				decision.handling(), refersTo);
 		this.mapper.insert(record);
 		Set<String> provided = decision.provided();
 		for (Material material : matter.materials()) {
@@ -124,14 +159,17 @@ public class Intake {
 		String step = switch (decision.status()) {
 			case NOTICE_ISSUED -> "出具一次性告知书";
 			case ACCEPTED_WITH_DEFICIENCY -> "容缺受理";
+			case REFUSED -> "出具不予受理通知书";
 			default -> "受理申请";
 		};
-		this.mapper.insertEvent(caseNo,
-				new CaseEvent(record.receivedAt(), "INTAKE", null, step, clerk, decision.status().name(), null));
+		String opinion = decision.handling() == Handling.BACK_OFFICE && !matter.decidedAt(request.station())
+				? "收件站点 " + request.station() + "，转" + matter.department().name() + "办理" : null;
+		this.mapper.insertEvent(caseNo, new CaseEvent(record.receivedAt(), "INTAKE", null, step, clerk,
+				decision.status().name(), reason != null ? reason : opinion));
 		return record;
 	}
 
-	/** Validates what Bean Validation cannot and decides the intake status from the materials. */
+	/** Validates what Bean Validation cannot, then asks the decision tables. */
 	private Decision decide(IntakeRequest request, Matter matter) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		var applicant = request.applicant();
@@ -145,8 +183,8 @@ public class Intake {
 		if (this.catalog.station(request.station()).isEmpty()) {
 			fields.put("station", "没有这个服务站点 / no such station: " + request.station());
 		}
-		else if (!matter.acceptableAt(request.station())) {
-			fields.put("station", "该站点不受理此事项 / this station does not accept the matter");
+		else if (!matter.onExceptionList() && !matter.acceptableAt(request.station())) {
+			fields.put("station", "该站点不受理此事项 / this station does not receive the matter");
 		}
 		Set<String> known = new HashSet<>();
 		matter.materials().forEach(m -> known.add(m.code()));
@@ -164,26 +202,62 @@ public class Intake {
 				provided.add(given.code());
 			}
 		}
+		List<Material> missing = matter.materials().stream().filter(m -> !provided.contains(m.code())).toList();
+		boolean mainMissing = missing.stream().anyMatch(m -> !m.tolerable());
+		boolean tolerableMissing = missing.stream().anyMatch(Material::tolerable);
+		boolean restricted = this.credit.restricted(id);
+		if (request.committed() && !tolerableMissing && !matter.commitmentAllowed()) {
+			fields.put("commitment", "本事项不适用告知承诺，且没有可容缺的材料需要承诺 / no commitment applies to this application");
+		}
+		else if (request.committed() && restricted) {
+			fields.put("commitment",
+					"申请人有失信承诺记录，不适用告知承诺和容缺受理 / the applicant's record excludes commitment and deficiency intake");
+		}
 		if (!fields.isEmpty()) {
 			throw ApiException.badRequest("VALIDATION_FAILED", "请求内容有误 / The request has invalid fields", fields);
 		}
-		List<Material> missing = matter.materials().stream().filter(m -> !provided.contains(m.code())).toList();
-		boolean mainMissing = missing.stream().anyMatch(m -> !m.tolerable());
-		if (missing.isEmpty()) {
-			return new Decision(CaseStatus.ACCEPTED, provided, null);
+		DmnDecisionRuleResult outcome = this.decisions.evaluateDecisionTableByKey(OUTCOME_DECISION)
+			.variables(Map.of("onExceptionList", matter.onExceptionList(), "applicantEligible",
+					matter.applicantTypes().admits(applicant.type().name()), "mainMissing", mainMissing,
+					"tolerableMissing", tolerableMissing, "commitment", request.committed(), "creditRestricted",
+					restricted))
+			.evaluate()
+			.getSingleResult();
+		CaseStatus status = CaseStatus.valueOf(outcome.getEntry("outcome"));
+		String reason = refusalText(outcome.getEntry("reason"), matter);
+		Handling handling = null;
+		if (status.open()) {
+			String routed = this.decisions.evaluateDecisionTableByKey(ROUTING_DECISION)
+				.variables(Map.of("kind", matter.kind().name(), "stationDecides", matter.decidedAt(request.station()),
+						"proxyReceived", matter.proxyReceived()))
+				.evaluate()
+				.getSingleResult()
+				.getEntry("handling");
+			handling = Handling.valueOf(routed);
 		}
-		if (!mainMissing && request.committed()) {
-			return new Decision(CaseStatus.ACCEPTED_WITH_DEFICIENCY, provided,
-					IntakeNotice.deficiency(matter.name(), missing));
+		return new Decision(status, provided, missing, reason, handling);
+	}
+
+	private static String refusalText(String reason, Matter matter) {
+		if ("EXCEPTION_LIST".equals(reason)) {
+			return matter.exceptionNote();
 		}
-		return new Decision(CaseStatus.NOTICE_ISSUED, provided, IntakeNotice.oneTime(matter.name(), missing));
+		if ("NOT_ELIGIBLE".equals(reason)) {
+			return "本事项只受理" + switch (matter.applicantTypes()) {
+				case PERSON -> "自然人";
+				case ORG -> "法人或其他组织";
+				case ANY -> "符合条件的申请人";
+			} + "的申请。";
+		}
+		return reason;
 	}
 
 	private static String blankToNull(String s) {
 		return s == null || s.isBlank() ? null : s.trim();
 	}
 
-	private record Decision(CaseStatus status, Set<String> provided, IntakeNotice notice) {
+	private record Decision(CaseStatus status, Set<String> provided, List<Material> missing, String reason,
+			Handling handling) {
 	}
 
 }

@@ -70,9 +70,9 @@ class StartFormIntake {
 			throw new FormFieldValidationException("intake", "受理表单有误 / The intake form has invalid fields: " + fields);
 		}
 		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		CaseRecord record;
+		Map<String, Object> variables;
 		try {
-			record = this.intake.acceptStarted(request, matter, user == null ? "tasklist" : user.getUserId(),
+			variables = this.intake.acceptStarted(request, matter, user == null ? "tasklist" : user.getUserId(),
 					execution.getProcessInstanceId());
 		}
 		catch (ApiException refused) {
@@ -88,8 +88,9 @@ class StartFormIntake {
 			}
 		}
 		execution.removeVariables(formVariables);
-		execution.setVariables(CaseVariables.of(record.caseNo(), matter.code()));
-		((ExecutionEntity) execution).getProcessInstance().setBusinessKey(record.caseNo());
+		execution.setVariables(variables);
+		((ExecutionEntity) execution).getProcessInstance()
+			.setBusinessKey((String) variables.get(CaseVariables.CASE_NO));
 	}
 
 	private static IntakeRequest requestFrom(DelegateExecution execution, Matter matter) {

@@ -47,9 +47,12 @@ public class Catalog {
 			.stream()
 			.map(m -> new Material(m.code(), m.name(), m.tolerable()))
 			.toList();
+		List<CatalogMapper.StationRow> stations = this.mapper.stationsOf(row.code());
 		return new Matter(row.code(), row.name(), new Department(row.departmentCode(), row.departmentName()),
 				row.kind(), row.statutoryWorkdays(), row.promisedWorkdays(), row.commitmentAllowed(), row.processKey(),
-				materials, this.mapper.stationsOf(row.code()));
+				row.applicantTypes(), row.exceptionNote(), row.proxyReceived(), row.livelihood(), materials,
+				stations.stream().map(CatalogMapper.StationRow::stationCode).toList(),
+				stations.stream().filter(CatalogMapper.StationRow::decides).map(CatalogMapper.StationRow::stationCode).toList());
 	}
 
 	private static String blankToNull(String s) {

@@ -58,13 +58,15 @@ class CatalogController {
 	}
 
 	record MatterView(String code, String name, String department, String departmentName, MatterKind kind,
-			int statutoryWorkdays, int promisedWorkdays, boolean commitmentAllowed, List<Material> materials,
-			List<String> stations, String processKey, Integer processVersion) {
+			int statutoryWorkdays, int promisedWorkdays, boolean commitmentAllowed, ApplicantTypes applicantTypes,
+			List<Material> materials, List<String> stations, List<String> decidingStations, boolean proxyReceived,
+			boolean livelihood, String exceptionNote, String processKey, Integer processVersion) {
 
 		static MatterView of(Matter m, Integer version) {
 			return new MatterView(m.code(), m.name(), m.department().code(), m.department().name(), m.kind(),
-					m.statutoryWorkdays(), m.promisedWorkdays(), m.commitmentAllowed(), m.materials(), m.stations(),
-					m.processKey(), version);
+					m.statutoryWorkdays(), m.promisedWorkdays(), m.commitmentAllowed(), m.applicantTypes(),
+					m.materials(), m.stations(), m.decidingStations(), m.proxyReceived(), m.livelihood(),
+					m.exceptionNote(), m.onExceptionList() ? null : m.processKey(), version);
 		}
 
 	}

@@ -18,7 +18,8 @@ interface CatalogMapper {
 	@Select("""
 			<script>
 			SELECT m.code, m.name, m.department_code, d.name AS department_name, m.kind, m.statutory_workdays,
-			       m.promised_workdays, m.commitment_allowed, m.process_key
+			       m.promised_workdays, m.commitment_allowed, m.process_key, m.applicant_types, m.exception_note,
+			       m.proxy_received, m.livelihood
 			FROM matter m JOIN department d ON d.code = m.department_code
 			<where>
 			  <if test="code != null"> m.code = #{code}</if>
@@ -40,12 +41,16 @@ interface CatalogMapper {
 	@Select("SELECT matter_code, code, name, tolerable FROM matter_material WHERE matter_code = #{matter} ORDER BY sort_order")
 	List<MaterialRow> materialsOf(@Param("matter") String matterCode);
 
-	@Select("SELECT s.station_code FROM matter_station s JOIN station t ON t.code = s.station_code "
+	@Select("SELECT s.station_code, s.decides FROM matter_station s JOIN station t ON t.code = s.station_code "
 			+ "WHERE s.matter_code = #{matter} ORDER BY t.sort_order")
-	List<String> stationsOf(@Param("matter") String matterCode);
+	List<StationRow> stationsOf(@Param("matter") String matterCode);
+
+	record StationRow(String stationCode, boolean decides) {
+	}
 
 	record MatterRow(String code, String name, String departmentCode, String departmentName, MatterKind kind,
-			int statutoryWorkdays, int promisedWorkdays, boolean commitmentAllowed, String processKey) {
+			int statutoryWorkdays, int promisedWorkdays, boolean commitmentAllowed, String processKey,
+			ApplicantTypes applicantTypes, String exceptionNote, boolean proxyReceived, boolean livelihood) {
 	}
 
 	record MaterialRow(String matterCode, String code, String name, boolean tolerable) {

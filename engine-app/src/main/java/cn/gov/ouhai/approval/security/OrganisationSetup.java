@@ -79,6 +79,10 @@ public class OrganisationSetup implements InitializingBean {
 		// the window starts cases from the matters' start forms in Tasklist
 		grant(Groups.WINDOW, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
 		grant(Groups.WINDOW, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+		// a start form's intake evaluates the intake and routing decision tables as the clerk
+		for (String decision : List.of("Decision_IntakeOutcome", "Decision_Routing")) {
+			grant(Groups.WINDOW, Resources.DECISION_DEFINITION, decision, Permissions.READ, Permissions.CREATE_INSTANCE);
+		}
 		// supervisors read everything in Cockpit and change nothing
 		grant(Groups.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

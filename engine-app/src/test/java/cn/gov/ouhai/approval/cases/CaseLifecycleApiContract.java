@@ -89,7 +89,7 @@ abstract class CaseLifecycleApiContract {
 	@Test
 	void decidesAnImmediateMatterAtTheWindow() {
 		List<String> all = List.of("M01", "M02", "M03", "M04");
-		Map<String, Object> body = Applicants.intake(requestId(), "SCJG-GTDJ-001", "OH-ZEYA", all, all);
+		Map<String, Object> body = Applicants.personIntake(requestId(), "SCJG-GTDJ-001", "OH-ZEYA", all, all);
 		String caseNo = this.api.post("clerk", "/api/cases", body).json().get("caseNo").asText();
 		completeOnlyTask("clerk", caseNo, "Task_DecideRegistration", "APPROVE", "当场办结");
 		assertThat(this.api.get("clerk", "/api/cases/" + caseNo).json().get("status").asText()).isEqualTo("COMPLETED");

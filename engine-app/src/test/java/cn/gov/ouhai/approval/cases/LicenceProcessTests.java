@@ -81,14 +81,17 @@ class LicenceProcessTests {
 	@Test
 	void decidesTheRegistrationAtTheWindow() {
 		ProcessInstance instance = accept("SCJG-GTDJ-001", List.of("M01", "M02", "M03", "M04"));
+		// 受办合一: the township window that received it decides it
 		assertThat(task()).hasCandidateGroup("window");
 		complete(task(), withVariables("decision", "APPROVE"));
 		assertThat(instance).hasPassed("EndEvent_BusinessRegistered").isEnded();
 	}
 
 	private ProcessInstance accept(String matter, List<String> materials) {
+		boolean person = matter.equals("SCJG-GTDJ-001");
 		IntakeRequest request = new IntakeRequest("process-" + System.nanoTime(), matter,
-				new IntakeRequest.Applicant(ApplicantType.ORG, "温州市瓯海区测试商行", "91330304MA2L8K5Q6F", null),
+				person ? new IntakeRequest.Applicant(ApplicantType.PERSON, "张三", "330304199003071234", null)
+						: new IntakeRequest.Applicant(ApplicantType.ORG, "温州市瓯海区测试商行", "91330304MA2L8K5Q6F", null),
 				Channel.WINDOW, "OH-CENTRE",
 				materials.stream().map(code -> new IntakeRequest.MaterialGiven(code, true)).toList(), false, null);
 		CaseRecord record = this.intake.accept(request, "clerk").record();

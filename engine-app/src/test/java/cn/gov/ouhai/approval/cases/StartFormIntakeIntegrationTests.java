@@ -67,7 +67,10 @@ class StartFormIntakeIntegrationTests {
 		String caseNo = started.json().get("businessKey").asText();
 		assertThat(caseNo).matches("330304-\\d{8}-\\d{6}");
 
-		assertThat(this.runtime.getVariables(processInstanceId)).containsOnlyKeys("caseNo", "matterCode");
+		assertThat(this.runtime.getVariables(processInstanceId)).containsOnlyKeys("caseNo", "matterCode",
+				"handlingGroup", "greenChannel");
+		// 受办合一: 泽雅镇 decides 个体工商户登记 itself
+		assertThat(this.runtime.getVariable(processInstanceId, "handlingGroup")).isEqualTo("window");
 		assertThat(this.history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
 			.extracting("name")
 			.doesNotContain("pii_idNumber", "pii_phone", "pii_applicantName");
