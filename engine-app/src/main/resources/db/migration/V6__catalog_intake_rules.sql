@@ -103,6 +103,9 @@ INSERT INTO matter_station (matter_code, station_code, decides)
 -- the social security card is received at the townships and made by 人社's back office
 INSERT INTO matter_station (matter_code, station_code, decides)
   SELECT 'RSJ-SBKSL-001', code, CASE WHEN level = 'DISTRICT' THEN TRUE ELSE FALSE END FROM station;
+-- 公章刻制备案 is received at 娄桥 for the district's police (异地代收), decided by 公安's back office
+INSERT INTO matter_station (matter_code, station_code, decides) VALUES
+  ('GA-YZBA-001', 'OH-LOUQIAO', FALSE);
 -- 食品经营许可 may also be received at the larger townships, decided at the district
 INSERT INTO matter_station (matter_code, station_code, decides) VALUES
   ('SCJG-SPJY-001', 'OH-LOUQIAO', FALSE),

@@ -82,8 +82,9 @@ class CaseController {
 		CaseRecord record = outcome.record();
 		CaseSla sla = this.clocks.of(record.caseNo(), null).orElse(null);
 		IntakeAnswer answer = new IntakeAnswer(record.caseNo(), record.status(), record.matterCode(),
-				EngineClock.local(record.receivedAt()), sla == null ? null : EngineClock.local(sla.dueAt()),
-				sla == null ? null : sla.dueDay(), outcome.notice());
+				record.stationCode(), record.handling(), EngineClock.local(record.receivedAt()),
+				sla == null ? null : EngineClock.local(sla.dueAt()), sla == null ? null : sla.dueDay(), outcome.notice(),
+				record.refersTo());
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
 	}
 
@@ -127,7 +128,8 @@ class CaseController {
 					e.actor(), e.decision(), e.opinion()))
 			.toList();
 		return new CaseDetail(record.caseNo(), record.status(), ref(matter), ApplicantView.masked(record),
-				record.channel(), record.stationCode(), record.priority(), record.commitment(),
+				record.channel(), record.stationCode(), record.handling(), record.priority(), record.commitment(),
+				record.refusalReason(), record.refersTo(),
 				EngineClock.local(record.receivedAt()), record.acceptedBy(), EngineClock.local(record.completedAt()),
 				sla(record), materials, timeline);
 	}

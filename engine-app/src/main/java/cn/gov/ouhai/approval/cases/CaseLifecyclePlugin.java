@@ -58,7 +58,7 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 			var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-			definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CaseLifecyclePlugin::forgetLastDecision);
+			definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CaseLifecyclePlugin::prepareStep);
 			definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, this::recordStep);
 		}
 
@@ -96,10 +96,19 @@ class CaseLifecyclePlugin extends AbstractProcessEnginePlugin {
 
 	}
 
-	/** A step's decision belongs to that step: a new step starts without the last one's. */
-	private static void forgetLastDecision(DelegateTask task) {
+	/** Tasks of green-channel cases (绿色通道) come before the others of the same light. */
+	static final int GREEN_CHANNEL_PRIORITY = 80;
+
+	/**
+	 * A new step starts without the last one's decision (a step's decision belongs to that step),
+	 * and with the green channel's priority when the case has it.
+	 */
+	private static void prepareStep(DelegateTask task) {
 		task.getExecution().removeVariable(CaseVariables.DECISION);
 		task.getExecution().removeVariable(CaseVariables.OPINION);
+		if (Boolean.TRUE.equals(task.getVariable(CaseVariables.GREEN_CHANNEL))) {
+			task.setPriority(GREEN_CHANNEL_PRIORITY);
+		}
 	}
 
 	private static String actor(DelegateTask task) {

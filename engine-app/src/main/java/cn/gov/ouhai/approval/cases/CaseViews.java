@@ -18,8 +18,8 @@ final class CaseViews {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record IntakeAnswer(String caseNo, CaseStatus status, String matterCode, OffsetDateTime receivedAt,
-			OffsetDateTime dueDate, LocalDate dueDay, IntakeNotice notice) {
+	record IntakeAnswer(String caseNo, CaseStatus status, String matterCode, String station, Handling handling,
+			OffsetDateTime receivedAt, OffsetDateTime dueDate, LocalDate dueDay, IntakeNotice notice, String refersTo) {
 	}
 
 	record ApplicantView(ApplicantType type, String name, String idNumber, String phone) {
@@ -45,7 +45,8 @@ final class CaseViews {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CaseDetail(String caseNo, CaseStatus status, MatterRef matter, ApplicantView applicant, Channel channel,
-			String station, PriorityReason priority, boolean commitment, OffsetDateTime receivedAt,
+			String station, Handling handling, PriorityReason priority, boolean commitment, String refusalReason,
+			String refersTo, OffsetDateTime receivedAt,
 			String acceptedBy, OffsetDateTime completedAt, SlaView sla, List<MaterialView> materials,
 			List<TimelineEntry> timeline) {
 	}

@@ -57,9 +57,13 @@ class ApproverTasks {
 
 	private static final int MAX_LISTED = 500;
 
-	/** Red before yellow before green; within a light, the earliest due first; no due date last. */
+	/**
+	 * Red before yellow before green; within a light, the green channel (higher priority) first,
+	 * then the earliest due; no due date last.
+	 */
 	private static final Comparator<TaskView> MOST_URGENT_FIRST = Comparator
 		.comparing((TaskView view) -> Light.valueOf(view.light()), Comparator.reverseOrder())
+		.thenComparing(TaskView::priority, Comparator.reverseOrder())
 		.thenComparing(TaskView::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparing(TaskView::created);
 
@@ -289,7 +293,8 @@ class ApproverTasks {
 				limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays()).name();
 		return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
 				record == null ? null : record.caseNo(), record == null ? null : record.matterCode(),
-				matter == null ? null : matter.name(), task.getAssignee(), new ArrayList<>(candidateGroups(task.getId())),
+				matter == null ? null : matter.name(), task.getPriority(), task.getAssignee(),
+				new ArrayList<>(candidateGroups(task.getId())),
 				EngineClock.local(task.getCreateTime().toInstant()), EngineClock.local(due), light, decisions(task));
 	}
 
