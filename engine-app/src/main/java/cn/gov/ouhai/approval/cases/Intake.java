@@ -114,7 +114,7 @@ public class Intake {
 	}
 
 	/** The notice a case got at intake, rebuilt from what was recorded. */
-	IntakeNotice noticeOf(CaseRecord record) {
+	public IntakeNotice noticeOf(CaseRecord record) {
 		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
 		Set<String> provided = new HashSet<>(this.mapper.providedMaterials(record.caseNo()));
 		List<Material> missing = matter.materials().stream().filter(m -> !provided.contains(m.code())).toList();

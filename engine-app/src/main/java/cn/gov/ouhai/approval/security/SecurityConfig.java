@@ -73,7 +73,8 @@ class SecurityConfig {
 		return (request, response, ex) -> {
 			response.setStatus(401);
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/")) {
+			if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/")
+					|| path.startsWith("/cases/")) {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"approval-platform\", charset=\"UTF-8\"");
 			}
 			write(response, "UNAUTHENTICATED", "请先登录 / Authentication required");
