@@ -156,6 +156,10 @@ public class Intake {
 		for (Material material : matter.materials()) {
 			this.mapper.insertMaterial(caseNo, material.code(), provided.contains(material.code()));
 		}
+		if (decision.status() == CaseStatus.ACCEPTED_WITH_DEFICIENCY) {
+			// the tolerated materials are owed: supplements clear them (POST /api/cases/{no}/supplements)
+			this.mapper.requestMaterials(caseNo, decision.missing().stream().map(Material::code).toList());
+		}
 		String step = switch (decision.status()) {
 			case NOTICE_ISSUED -> "出具一次性告知书";
 			case ACCEPTED_WITH_DEFICIENCY -> "容缺受理";

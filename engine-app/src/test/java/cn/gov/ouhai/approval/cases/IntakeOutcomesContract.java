@@ -58,6 +58,10 @@ abstract class IntakeOutcomesContract {
 		assertThat(answer.get("status").asText()).isEqualTo("ACCEPTED_WITH_DEFICIENCY");
 		assertThat(answer.get("notice").get("missing").findValuesAsText("code")).containsExactly("M04", "M05");
 		assertThat(processOf(answer)).isNotNull();
+		// the owed materials are handed in later at the window
+		Api.Response supplied = this.api.post("clerk", "/api/cases/" + answer.get("caseNo").asText() + "/supplements",
+				Map.of("materials", List.of("M04")));
+		assertThat(supplied.json().get("stillMissing").get(0).asText()).isEqualTo("M05");
 
 		// without the commitment the same materials give a one-time notice and no process
 		Map<String, Object> uncommitted = Applicants.intake(id(), "SCJG-SPJY-001", "OH-CENTRE",
