@@ -13,6 +13,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -177,6 +183,49 @@ class ModelConventions {
 			if (flow.getSource() instanceof ExclusiveGateway && flow.getSource().getOutgoing().size() > 1
 					&& !chinese(flow.getName())) {
 				violations.add(where + "a flow out of a question gateway is named with its answer");
+			}
+		}
+		return violations;
+	}
+
+	/**
+	 * A decision table parses with the engine's DMN model API, has a Chinese name, an English id
+	 * named after its file, a historyTimeToLive, and a last rule that catches every input (no gaps
+	 * for answers the forms allow) unless its hit policy says otherwise.
+	 */
+	List<String> checkDecisions(Path file) {
+		List<String> violations = new ArrayList<>();
+		String name = file.getFileName().toString();
+		DmnModelInstance model;
+		try {
+			model = Dmn.readModelFromFile(file.toFile());
+		}
+		catch (RuntimeException e) {
+			violations.add(name + ": -: does not parse as DMN 1.3 (" + e.getMessage() + ")");
+			return violations;
+		}
+		for (Decision decision : model.getModelElementsByType(Decision.class)) {
+			String where = name + ": " + decision.getId() + ": ";
+			if (!name.equals(decision.getId() + ".dmn")) {
+				violations.add(where + "the file is named after the decision id (" + decision.getId() + ".dmn)");
+			}
+			if (!chinese(decision.getName())) {
+				violations.add(where + "a decision has a Chinese name");
+			}
+			if (decision.getCamundaHistoryTimeToLiveString() == null) {
+				violations.add(where + "every decision needs a historyTimeToLive");
+			}
+			for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
+				List<Rule> rules = new ArrayList<>(table.getRules());
+				boolean catchAll = !rules.isEmpty() && rules.get(rules.size() - 1)
+					.getInputEntries()
+					.stream()
+					.allMatch(entry -> entry.getTextContent() == null || entry.getTextContent().isBlank()
+							|| entry.getTextContent().trim().equals("-"));
+				if (table.getHitPolicy() == HitPolicy.FIRST && !catchAll) {
+					violations.add(where + "a FIRST table ends with a rule that catches every input, so no answer "
+							+ "falls through");
+				}
 			}
 		}
 		return violations;

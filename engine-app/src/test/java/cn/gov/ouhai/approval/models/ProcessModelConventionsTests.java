@@ -23,9 +23,14 @@ class ProcessModelConventionsTests {
 		ModelConventions conventions = new ModelConventions(REPO.resolve("form-definitions"));
 		List<Path> models = files(REPO.resolve("process-models"), ".bpmn");
 		assertThat(models).as("BPMN files in process-models/").isNotEmpty();
-		List<String> violations = models.stream().flatMap(m -> conventions.check(m).stream()).toList();
+		List<Path> decisions = files(REPO.resolve("process-models"), ".dmn");
+		List<String> violations = Stream
+			.concat(models.stream().flatMap(m -> conventions.check(m).stream()),
+					decisions.stream().flatMap(d -> conventions.checkDecisions(d).stream()))
+			.toList();
 		assertThat(violations).as("model convention violations:\n  " + String.join("\n  ", violations)).isEmpty();
-		System.out.println("validate-models: " + models.size() + " diagrams and "
+		System.out.println("validate-models: " + models.size() + " diagrams, " + decisions.size()
+				+ " decision tables and "
 				+ files(REPO.resolve("form-definitions"), ".form").size() + " forms follow the conventions");
 	}
 
@@ -47,6 +52,16 @@ class ProcessModelConventionsTests {
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("TimedApprovalStep"));
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("${sla.stepDue(execution)}"));
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("LUNCH"));
+	}
+
+	@Test
+	void rejectsABrokenDecisionTable() throws IOException {
+		ModelConventions conventions = new ModelConventions(REPO.resolve("form-definitions"));
+		List<String> violations = conventions
+			.checkDecisions(Path.of("src/test/resources/broken-models/Decision_Broken.dmn").toAbsolutePath());
+		assertThat(violations).anyMatch(v -> v.contains("Decision_Broken") && v.contains("historyTimeToLive"));
+		assertThat(violations).anyMatch(v -> v.contains("Chinese name"));
+		assertThat(violations).anyMatch(v -> v.contains("catches every input"));
 	}
 
 	static List<Path> files(Path dir, String suffix) throws IOException {
