@@ -25,6 +25,7 @@ import cn.gov.ouhai.approval.cases.CaseViews.CaseSummary;
 import cn.gov.ouhai.approval.cases.CaseViews.IntakeAnswer;
 import cn.gov.ouhai.approval.cases.CaseViews.MaterialView;
 import cn.gov.ouhai.approval.cases.CaseViews.MatterRef;
+import cn.gov.ouhai.approval.cases.CaseViews.NoticeLink;
 import cn.gov.ouhai.approval.cases.CaseViews.Page;
 import cn.gov.ouhai.approval.cases.CaseViews.SlaView;
 import cn.gov.ouhai.approval.cases.CaseViews.TimelineEntry;
@@ -131,7 +132,7 @@ class CaseController {
 				record.channel(), record.stationCode(), record.handling(), record.priority(), record.commitment(),
 				record.refusalReason(), record.refersTo(),
 				EngineClock.local(record.receivedAt()), record.acceptedBy(), EngineClock.local(record.completedAt()),
-				sla(record), materials, timeline);
+				sla(record), materials, timeline, NoticeLink.of(caseNo, this.intake.noticeOf(record)));
 	}
 
 	@GetMapping

@@ -3,6 +3,7 @@ package cn.gov.ouhai.approval.cases;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -48,7 +49,21 @@ final class CaseViews {
 			String station, Handling handling, PriorityReason priority, boolean commitment, String refusalReason,
 			String refersTo, OffsetDateTime receivedAt,
 			String acceptedBy, OffsetDateTime completedAt, SlaView sla, List<MaterialView> materials,
-			List<TimelineEntry> timeline) {
+			List<TimelineEntry> timeline, List<NoticeLink> notices) {
+	}
+
+	/** The printable page of the notice the applicant got at intake ({@code /cases/{no}/notices/{kind}}). */
+	record NoticeLink(String kind, String title, String href) {
+
+		static List<NoticeLink> of(String caseNo, IntakeNotice notice) {
+			if (notice == null) {
+				return List.of();
+			}
+			// ACCEPTANCE_NOTICE → acceptance, ONE_TIME_NOTICE → one-time
+			String kind = notice.kind().replace("_NOTICE", "").replace('_', '-').toLowerCase(Locale.ROOT);
+			return List.of(new NoticeLink(kind, notice.title(), "/cases/" + caseNo + "/notices/" + kind));
+		}
+
 	}
 
 	/** The case clock: due at 24:00 of {@code dueDay}; frozen while {@code paused}. */

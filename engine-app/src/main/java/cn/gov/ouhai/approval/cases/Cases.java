@@ -62,7 +62,8 @@ public class Cases {
 		this.mapper.insertEvent(caseNo, new CaseEvent(now, "STATUS", endId, endName, null, status.name(), null));
 	}
 
-	List<String> providedMaterials(String caseNo) {
+	/** The codes of the materials handed in, at intake or later. */
+	public List<String> providedMaterials(String caseNo) {
 		return this.mapper.providedMaterials(caseNo);
 	}
 

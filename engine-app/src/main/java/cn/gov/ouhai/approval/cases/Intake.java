@@ -113,13 +113,22 @@ public class Intake {
 		return processVariables(record, matter);
 	}
 
-	/** The notice a case got at intake, rebuilt from what was recorded. */
+	/**
+	 * The notice a case got at intake, rebuilt from what was recorded. It follows the status the case
+	 * had at intake (its timeline's first line), so a 容缺 case in progress keeps its 容缺 notice.
+	 */
 	public IntakeNotice noticeOf(CaseRecord record) {
 		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
 		Set<String> provided = new HashSet<>(this.mapper.providedMaterials(record.caseNo()));
 		List<Material> missing = matter.materials().stream().filter(m -> !provided.contains(m.code())).toList();
 		var sla = this.clocks.of(record.caseNo(), null).orElse(null);
-		return notice(record.status(), matter, missing, record.refusalReason(), sla == null ? null : sla.dueDay());
+		CaseStatus atIntake = this.mapper.events(record.caseNo())
+			.stream()
+			.filter(e -> "INTAKE".equals(e.kind()))
+			.findFirst()
+			.map(e -> CaseStatus.valueOf(e.decision()))
+			.orElse(record.status());
+		return notice(atIntake, matter, missing, record.refusalReason(), sla == null ? null : sla.dueDay());
 	}
 
 	private static IntakeNotice notice(CaseStatus status, Matter matter, List<Material> missing, String reason,
