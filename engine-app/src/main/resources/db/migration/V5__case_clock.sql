@@ -11,6 +11,7 @@ CREATE TABLE case_clock (
   paused_since        DATETIME(3),
   pause_kind          VARCHAR(32),
   paused_workdays     INT         NOT NULL,
+  stopped_at          DATETIME(3),           -- decided (e.g. on commitment): the limit was met then
   CONSTRAINT fk_clock_case FOREIGN KEY (case_no) REFERENCES service_case (case_no)
 );
 CREATE INDEX ix_case_clock_due ON case_clock (due_at);

@@ -31,11 +31,11 @@ interface CaseMapper {
 			  </if>
 			  <if test="f.light != null">
 			    AND c.status IN ('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')
-			    <if test="f.light.name() == 'RED'"> AND k.due_at &lt;= COALESCE(k.paused_since, #{f.now})</if>
+			    <if test="f.light.name() == 'RED'"> AND k.due_at &lt;= COALESCE(k.stopped_at, k.paused_since, #{f.now})</if>
 			    <if test="f.light.name() == 'YELLOW'">
-			      AND k.yellow_at &lt;= COALESCE(k.paused_since, #{f.now}) AND k.due_at &gt; COALESCE(k.paused_since, #{f.now})
+			      AND k.yellow_at &lt;= COALESCE(k.stopped_at, k.paused_since, #{f.now}) AND k.due_at &gt; COALESCE(k.stopped_at, k.paused_since, #{f.now})
 			    </if>
-			    <if test="f.light.name() == 'GREEN'"> AND k.yellow_at &gt; COALESCE(k.paused_since, #{f.now})</if>
+			    <if test="f.light.name() == 'GREEN'"> AND k.yellow_at &gt; COALESCE(k.stopped_at, k.paused_since, #{f.now})</if>
 			  </if>
 			</where>
 			""";
@@ -69,6 +69,9 @@ interface CaseMapper {
 	@Update("UPDATE service_case SET status = 'SUSPENDED' WHERE case_no = #{caseNo} "
 			+ "AND status IN ('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'APPROVED')")
 	int suspend(@Param("caseNo") String caseNo);
+
+	@Update("UPDATE service_case SET status = #{status} WHERE case_no = #{caseNo}")
+	void setStatus(@Param("caseNo") String caseNo, @Param("status") CaseStatus status);
 
 	@Update("UPDATE service_case SET status = #{status}, completed_at = #{at} WHERE case_no = #{caseNo}")
 	void finish(@Param("caseNo") String caseNo, @Param("status") CaseStatus status, @Param("at") Instant at);

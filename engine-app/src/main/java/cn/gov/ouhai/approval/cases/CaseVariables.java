@@ -20,6 +20,12 @@ public final class CaseVariables {
 	/** 绿色通道: the case's tasks get a higher priority and come first in lists. */
 	public static final String GREEN_CHANNEL = "greenChannel";
 
+	/** 告知承诺: decided at once on the applicant's written commitment, verified afterwards. */
+	public static final String APPROVAL_ON_COMMITMENT = "approvalOnCommitment";
+
+	/** False while materials owed under 容缺受理 are missing; the licence waits for it to turn true. */
+	public static final String DEFICIENCY_CLEARED = "deficiencyCleared";
+
 	/** Set by each step's form or {@code /complete}: APPROVE, DENY or RETURN. */
 	public static final String DECISION = "decision";
 

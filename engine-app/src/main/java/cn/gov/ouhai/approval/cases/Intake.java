@@ -36,6 +36,9 @@ public class Intake {
 
 	static final String ROUTING_DECISION = "Decision_Routing";
 
+	/** The intake table's reason when the matter is decided on the applicant's commitment (告知承诺). */
+	static final String APPROVAL_ON_COMMITMENT = "APPROVAL_ON_COMMITMENT";
+
 	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
 	private final Catalog catalog;
@@ -146,6 +149,10 @@ public class Intake {
 		variables.put(CaseVariables.HANDLING_GROUP,
 				record.handling() == Handling.WINDOW ? "window" : matter.department().approverGroup());
 		variables.put(CaseVariables.GREEN_CHANNEL, record.priority() != null);
+		// 告知承诺: the licence diagrams decide at once; 容缺: they hold the licence until the owed materials arrive
+		variables.put(CaseVariables.APPROVAL_ON_COMMITMENT,
+				record.status() == CaseStatus.ACCEPTED && record.commitment() && matter.commitmentAllowed());
+		variables.put(CaseVariables.DEFICIENCY_CLEARED, record.status() != CaseStatus.ACCEPTED_WITH_DEFICIENCY);
 		return variables;
 	}
 
@@ -233,7 +240,7 @@ public class Intake {
 			.variables(Map.of("onExceptionList", matter.onExceptionList(), "applicantEligible",
 					matter.applicantTypes().admits(applicant.type().name()), "mainMissing", mainMissing,
 					"tolerableMissing", tolerableMissing, "commitment", request.committed(), "creditRestricted",
-					restricted))
+					restricted, "commitmentAllowed", matter.commitmentAllowed()))
 			.evaluate()
 			.getSingleResult();
 		CaseStatus status = CaseStatus.valueOf(outcome.getEntry("outcome"));
@@ -248,7 +255,8 @@ public class Intake {
 				.getEntry("handling");
 			handling = Handling.valueOf(routed);
 		}
-		return new Decision(status, provided, missing, reason, handling);
+		return new Decision(status, provided, missing, reason, handling,
+				APPROVAL_ON_COMMITMENT.equals(outcome.getEntry("reason")));
 	}
 
 	private static String refusalText(String reason, Matter matter) {
@@ -270,7 +278,7 @@ public class Intake {
 	}
 
 	private record Decision(CaseStatus status, Set<String> provided, List<Material> missing, String reason,
-			Handling handling) {
+			Handling handling, boolean onCommitment) {
 	}
 
 }

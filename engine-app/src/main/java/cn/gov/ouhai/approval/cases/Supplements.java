@@ -65,9 +65,10 @@ class Supplements {
 			.eventName(SUPPLEMENT_RECEIVED)
 			.count() > 0;
 		if (stillMissing.isEmpty() && waiting) {
+			// a 补正 wait and a 容缺 wait may both be open: everything asked for has come, both end
 			this.runtime.createMessageCorrelation(SUPPLEMENT_RECEIVED)
 				.processInstanceId(record.processInstanceId())
-				.correlate();
+				.correlateAll();
 		}
 		return stillMissing;
 	}

@@ -55,9 +55,15 @@ public class CaseClocks {
 	public CaseSla start(String caseNo, Instant acceptedAt, int limitWorkdays) {
 		Instant due = this.calendar.due(acceptedAt, limitWorkdays);
 		ClockRecord clock = new ClockRecord(caseNo, null, acceptedAt, limitWorkdays, due,
-				Light.DEFAULT_YELLOW_WORKDAYS, yellowAt(due, Light.DEFAULT_YELLOW_WORKDAYS), 0, null, null, 0);
+				Light.DEFAULT_YELLOW_WORKDAYS, yellowAt(due, Light.DEFAULT_YELLOW_WORKDAYS), 0, null, null, 0, null);
 		this.mapper.insert(clock);
 		return view(clock, EngineClock.now());
+	}
+
+	/** The case was decided (e.g. on the applicant's commitment): its limit was met now. */
+	@Transactional
+	public void stop(String caseNo) {
+		this.mapper.stop(caseNo, EngineClock.now());
 	}
 
 	@Transactional
@@ -195,8 +201,8 @@ public class CaseClocks {
 
 	private CaseSla view(ClockRecord clock, Instant now) {
 		boolean paused = clock.pauseDepth() > 0;
-		// while paused the clock stands still: the light and the days left are those of the moment it stopped
-		Instant at = paused ? clock.pausedSince() : now;
+		// while paused, or once decided, the clock stands still: light and days left are those of that moment
+		Instant at = clock.stoppedAt() != null ? clock.stoppedAt() : paused ? clock.pausedSince() : now;
 		return new CaseSla(clock.caseNo(), clock.limitWorkdays(), clock.dueAt(), WorkdayCalendar.lastDayOf(clock.dueAt()),
 				this.calendar.workdaysLeft(at, clock.dueAt()), Light.of(this.calendar, at, clock.dueAt(),
 						clock.yellowWorkdays()),

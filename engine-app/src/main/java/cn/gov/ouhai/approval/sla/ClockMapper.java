@@ -13,10 +13,10 @@ import org.apache.ibatis.annotations.Update;
 interface ClockMapper {
 
 	String COLUMNS = "case_no, process_instance_id, started_at, limit_workdays, due_at, yellow_workdays, yellow_at, pause_depth, "
-			+ "paused_since, pause_kind, paused_workdays";
+			+ "paused_since, pause_kind, paused_workdays, stopped_at";
 
 	@Insert("INSERT INTO case_clock (" + COLUMNS + ") VALUES (#{caseNo}, #{processInstanceId}, #{startedAt}, "
-			+ "#{limitWorkdays}, #{dueAt}, #{yellowWorkdays}, #{yellowAt}, 0, NULL, NULL, 0)")
+			+ "#{limitWorkdays}, #{dueAt}, #{yellowWorkdays}, #{yellowAt}, 0, NULL, NULL, 0, NULL)")
 	void insert(ClockRecord clock);
 
 	@Select("SELECT " + COLUMNS + " FROM case_clock WHERE case_no = #{caseNo}")
@@ -42,6 +42,9 @@ interface ClockMapper {
 			+ "yellow_at = #{yellowAt}, paused_workdays = paused_workdays + #{workdays} WHERE case_no = #{caseNo}")
 	void resumed(@Param("caseNo") String caseNo, @Param("due") Instant due, @Param("yellowAt") Instant yellowAt,
 			@Param("workdays") int workdays);
+
+	@Update("UPDATE case_clock SET stopped_at = #{at} WHERE case_no = #{caseNo} AND stopped_at IS NULL")
+	void stop(@Param("caseNo") String caseNo, @Param("at") Instant at);
 
 	@Insert("INSERT INTO case_pause (case_no, kind, started_at) VALUES (#{caseNo}, #{kind}, #{at})")
 	void insertPause(@Param("caseNo") String caseNo, @Param("kind") PauseKind kind, @Param("at") Instant at);

@@ -1,5 +1,6 @@
 package cn.gov.ouhai.approval.sla;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** 红黄灯: past due is red; yellow when the working days left are at most the threshold. */
@@ -16,6 +17,11 @@ public enum Light {
 		}
 		if (!now.isBefore(due)) {
 			return RED;
+		}
+		// No holiday run is two weeks long: this far ahead more than the threshold's working days are
+		// certainly left, so no counting (which could reach into a year whose holidays are not out yet)
+		if (Duration.between(now, due).toDays() > 14 + 7L * yellowWorkdays) {
+			return GREEN;
 		}
 		return calendar.workdaysLeft(now, due) <= yellowWorkdays ? YELLOW : GREEN;
 	}

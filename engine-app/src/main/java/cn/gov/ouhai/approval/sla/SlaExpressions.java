@@ -62,6 +62,24 @@ public class SlaExpressions {
 		return Date.from(WorkdayCalendar.endOf(this.calendar.subtractWorkdays(last, workdays)));
 	}
 
+	/**
+	 * The deadline for materials owed under 容缺受理: {@code workdays} working days from now but never
+	 * past the case's own limit (RULES.md), then {@code graceWorkdays} more (e.g. after a reminder).
+	 */
+	public Date deficiencyDeadline(DelegateExecution execution, int workdays, int graceWorkdays) {
+		Instant deadline = this.calendar.due(EngineClock.now(), workdays);
+		Instant caseDue = this.clocks.due(execution.getProcessBusinessKey());
+		if (caseDue.isBefore(deadline)) {
+			deadline = caseDue;
+		}
+		return Date.from(this.calendar.shift(deadline, graceWorkdays));
+	}
+
+	/** The end of the day N calendar days from today (e.g. 告知承诺's 60-day verification period). */
+	public Date calendarDaysFromNow(int days) {
+		return Date.from(WorkdayCalendar.endOf(EngineClock.today().plusDays(days)));
+	}
+
 	public Date workdaysFromNow(int workdays) {
 		return Date.from(this.calendar.due(EngineClock.now(), workdays));
 	}

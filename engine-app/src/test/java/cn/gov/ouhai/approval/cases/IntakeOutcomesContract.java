@@ -26,6 +26,8 @@ abstract class IntakeOutcomesContract {
 
 	static final List<String> FOOD = List.of("M01", "M02", "M03", "M04", "M05");
 
+	static final List<String> PERMIT = List.of("M01", "M02", "M03", "M04");
+
 	@LocalServerPort
 	int port;
 
@@ -51,17 +53,14 @@ abstract class IntakeOutcomesContract {
 
 	@Test
 	void acceptsWithDeficiencyWhenOnlySecondaryMaterialsMissAndTheApplicantCommits() {
-		Map<String, Object> body = Applicants.intake(id(), "SCJG-SPJY-001", "OH-CENTRE", List.of("M01", "M02", "M03"),
-				FOOD);
+		// 建设工程规划许可 allows no 告知承诺; its drawings (M04) are a secondary material
+		Map<String, Object> body = Applicants.intake(id(), "ZRZY-GHXK-001", "OH-CENTRE", List.of("M01", "M02", "M03"),
+				PERMIT);
 		body.put("commitment", true);
 		JsonNode answer = created(body);
 		assertThat(answer.get("status").asText()).isEqualTo("ACCEPTED_WITH_DEFICIENCY");
-		assertThat(answer.get("notice").get("missing").findValuesAsText("code")).containsExactly("M04", "M05");
+		assertThat(answer.get("notice").get("missing").findValuesAsText("code")).containsExactly("M04");
 		assertThat(processOf(answer)).isNotNull();
-		// the owed materials are handed in later at the window
-		Api.Response supplied = this.api.post("clerk", "/api/cases/" + answer.get("caseNo").asText() + "/supplements",
-				Map.of("materials", List.of("M04")));
-		assertThat(supplied.json().get("stillMissing").get(0).asText()).isEqualTo("M05");
 
 		// without the commitment the same materials give a one-time notice and no process
 		Map<String, Object> uncommitted = Applicants.intake(id(), "SCJG-SPJY-001", "OH-CENTRE",

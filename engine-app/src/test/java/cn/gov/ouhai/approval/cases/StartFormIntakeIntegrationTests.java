@@ -68,7 +68,7 @@ class StartFormIntakeIntegrationTests {
 		assertThat(caseNo).matches("330304-\\d{8}-\\d{6}");
 
 		assertThat(this.runtime.getVariables(processInstanceId)).containsOnlyKeys("caseNo", "matterCode",
-				"handlingGroup", "greenChannel");
+				"handlingGroup", "greenChannel", "approvalOnCommitment", "deficiencyCleared");
 		// 受办合一: 泽雅镇 decides 个体工商户登记 itself
 		assertThat(this.runtime.getVariable(processInstanceId, "handlingGroup")).isEqualTo("window");
 		assertThat(this.history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
@@ -90,6 +90,31 @@ class StartFormIntakeIntegrationTests {
 		assertThat(detail.get("station").asText()).isEqualTo("OH-ZEYA");
 		assertThat(detail.get("applicant").get("name").asText()).isEqualTo("欧**娜");
 		assertThat(detail.get("applicant").get("idNumber").asText()).isEqualTo("330304********1231");
+	}
+
+	@Test
+	void tracksTheOwedMaterialsOfADeficiencyIntakeFromTasklist() {
+		String form = """
+				{"variables": {
+				  "applicantType": {"value": "ORG", "type": "String"},
+				  "pii_applicantName": {"value": "温州市瓯海区某建设有限公司", "type": "String"},
+				  "pii_idNumber": {"value": "91330304MA2L8K5Q6F", "type": "String"},
+				  "station": {"value": "OH-CENTRE", "type": "String"},
+				  "material_M01": {"value": true, "type": "Boolean"},
+				  "material_M02": {"value": true, "type": "Boolean"},
+				  "material_M03": {"value": true, "type": "Boolean"},
+				  "material_M04": {"value": false, "type": "Boolean"},
+				  "commitment": {"value": true, "type": "Boolean"}
+				}}""";
+		Api.Response started = this.api.post("clerk",
+				"/engine-rest/process-definition/key/Process_ConstructionPlanningPermit/submit-form", form);
+		assertThat(started.status()).as(started.toString()).isEqualTo(200);
+		String processInstanceId = started.json().get("id").asText();
+		// the 容缺 sub-process waits for the owed drawings beside the review
+		assertThat(this.runtime.createExecutionQuery()
+			.processInstanceId(processInstanceId)
+			.activityId("Task_AwaitDeficientMaterials")
+			.count()).isEqualTo(1);
 	}
 
 	@Test

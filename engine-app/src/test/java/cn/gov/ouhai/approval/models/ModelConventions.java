@@ -88,7 +88,7 @@ class ModelConventions {
 			model = Bpmn.readModelFromFile(file.toFile());
 		}
 		catch (RuntimeException e) {
-			violations.add(name + ": -: does not parse as BPMN 2.0 (" + e.getMessage() + ")");
+			violations.add(name + ": -: does not parse as BPMN 2.0 (" + rootMessage(e) + ")");
 			return violations;
 		}
 		List<Process> processes = new ArrayList<>(model.getModelElementsByType(Process.class));
@@ -201,7 +201,7 @@ class ModelConventions {
 			model = Dmn.readModelFromFile(file.toFile());
 		}
 		catch (RuntimeException e) {
-			violations.add(name + ": -: does not parse as DMN 1.3 (" + e.getMessage() + ")");
+			violations.add(name + ": -: does not parse as DMN 1.3 (" + rootMessage(e) + ")");
 			return violations;
 		}
 		for (Decision decision : model.getModelElementsByType(Decision.class)) {
@@ -284,6 +284,15 @@ class ModelConventions {
 
 	static String property(BaseElement element, String name) {
 		return ModelProperties.of(element, name);
+	}
+
+	/** The schema's own words: the parser wraps them a few levels deep. */
+	private static String rootMessage(Throwable e) {
+		Throwable cause = e;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getMessage();
 	}
 
 	private static boolean chinese(String text) {
