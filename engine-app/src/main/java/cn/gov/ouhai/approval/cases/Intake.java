@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Material;
@@ -55,8 +58,11 @@ public class Intake {
 
 	private final ApplicantCredit credit;
 
+	private final PlatformTransactionManager transactions;
+
 	Intake(Catalog catalog, CaseMapper mapper, CaseNumbers numbers, RuntimeService runtime, DecisionService decisions,
-			CaseClocks clocks, ApplicantCredit credit) {
+			CaseClocks clocks, ApplicantCredit credit, PlatformTransactionManager transactions) {
+		this.transactions = transactions;
 		this.catalog = catalog;
 		this.mapper = mapper;
 		this.numbers = numbers;
@@ -95,17 +101,28 @@ public class Intake {
 
 	/**
 	 * Registers the case of a process started from a Tasklist start form (the process already runs,
-	 * inside this transaction). Only an accepted application can start a process there: a one-time
-	 * or refusal notice is issued through intake instead. Answers the variables the process needs.
+	 * inside this transaction). Answers the variables the process needs. An application that is not
+	 * accepted runs no process: its case and notice (一次性告知书, 不予受理通知书) are recorded in a
+	 * transaction of their own, and the start is refused with the case number and where to print
+	 * the notice, which Tasklist shows the clerk.
 	 */
 	@Transactional
 	public Map<String, Object> acceptStarted(IntakeRequest request, Matter matter, String clerk,
 			String processInstanceId) {
 		Decision decision = decide(request, matter);
 		if (!decision.status().open()) {
+			TransactionTemplate own = new TransactionTemplate(this.transactions);
+			own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+			CaseRecord noticed = own.execute(status -> register(request, matter, decision, clerk));
 			IntakeNotice notice = notice(decision.status(), matter, decision.missing(), decision.reason(), null);
-			throw ApiException.badRequest("NOT_ACCEPTED", "不能受理：" + notice.text() + " 请通过受理接口出具" + notice.title()
-					+ " / Not accepted: issue the notice through intake instead", Map.of("materials", notice.text()));
+			String kind = decision.status() == CaseStatus.REFUSED ? "refusal" : "one-time";
+			log.info("intake {} from start form matter={} by {} status={}", noticed.caseNo(), matter.code(), clerk,
+					noticed.status());
+			throw ApiException.badRequest("NOT_ACCEPTED",
+					"未受理，已出具" + notice.title() + "（办件编号 " + noticed.caseNo() + "，打印：/cases/" + noticed.caseNo()
+							+ "/notices/" + kind + "）：" + notice.text() + " / Not accepted: notice issued as case "
+							+ noticed.caseNo(),
+					Map.of("caseNo", noticed.caseNo()));
 		}
 		CaseRecord record = register(request, matter, decision, clerk);
 		this.mapper.linkProcess(record.caseNo(), processInstanceId);

@@ -118,6 +118,32 @@ class StartFormIntakeIntegrationTests {
 	}
 
 	@Test
+	void issuesAOneTimeNoticeFromTasklistWithoutRunningAProcess() {
+		long instances = this.runtime.createProcessInstanceQuery().count();
+		String form = """
+				{"variables": {
+				  "applicantType": {"value": "PERSON", "type": "String"},
+				  "pii_applicantName": {"value": "张三", "type": "String"},
+				  "pii_idNumber": {"value": "330304199003071234", "type": "String"},
+				  "station": {"value": "OH-CENTRE", "type": "String"},
+				  "material_M01": {"value": true, "type": "Boolean"},
+				  "material_M02": {"value": false, "type": "Boolean"},
+				  "material_M03": {"value": false, "type": "Boolean"},
+				  "material_M04": {"value": true, "type": "Boolean"}
+				}}""";
+		Api.Response answer = this.api.post("clerk",
+				"/engine-rest/process-definition/key/Process_IndividualBusinessRegistration/submit-form", form);
+		// Tasklist shows this message to the clerk: the notice was issued, here is where to print it
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).contains("已出具一次性告知书").contains("/notices/one-time");
+		String caseNo = answer.body().replaceAll(".*办件编号 (330304-\\d{8}-\\d{6}).*", "$1");
+		assertThat(this.jdbc.queryForObject("SELECT status FROM service_case WHERE case_no = ?", String.class, caseNo))
+			.isEqualTo("NOTICE_ISSUED");
+		assertThat(this.runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
+		assertThat(this.api.get("clerk", "/cases/" + caseNo + "/notices/one-time").status()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesAStartFormWithAnInvalidIdNumberAndLeavesNothing() {
 		long cases = this.jdbc.queryForObject("SELECT COUNT(*) FROM service_case", Long.class);
 		long instances = this.runtime.createProcessInstanceQuery().count();
