@@ -9,7 +9,9 @@ import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,9 @@ public class Intake {
 
 	static final String ROUTING_DECISION = "Decision_Routing";
 
+	/** The licence diagrams' event sub-process that tracks materials owed under 容缺受理. */
+	static final String DEFICIENCY_SUBPROCESS = "SubProcess_DeficiencySupplement";
+
 	/** The intake table's reason when the matter is decided on the applicant's commitment (告知承诺). */
 	static final String APPROVAL_ON_COMMITMENT = "APPROVAL_ON_COMMITMENT";
 
@@ -60,9 +65,13 @@ public class Intake {
 
 	private final PlatformTransactionManager transactions;
 
+	private final RepositoryService repository;
+
 	Intake(Catalog catalog, CaseMapper mapper, CaseNumbers numbers, RuntimeService runtime, DecisionService decisions,
-			CaseClocks clocks, ApplicantCredit credit, PlatformTransactionManager transactions) {
+			CaseClocks clocks, ApplicantCredit credit, PlatformTransactionManager transactions,
+			RepositoryService repository) {
 		this.transactions = transactions;
+		this.repository = repository;
 		this.catalog = catalog;
 		this.mapper = mapper;
 		this.numbers = numbers;
@@ -243,7 +252,11 @@ public class Intake {
 		boolean mainMissing = missing.stream().anyMatch(m -> !m.tolerable());
 		boolean tolerableMissing = missing.stream().anyMatch(Material::tolerable);
 		boolean restricted = this.credit.restricted(id);
-		if (request.committed() && !tolerableMissing && !matter.commitmentAllowed()) {
+		if (request.committed() && tolerableMissing && !matter.commitmentAllowed() && !tracksDeficiency(matter)) {
+			fields.put("commitment", "本事项的流程不支持容缺受理，请补齐材料后受理 / this matter's process cannot hold a licence "
+					+ "for owed materials: no deficiency intake");
+		}
+		else if (request.committed() && !tolerableMissing && !matter.commitmentAllowed()) {
 			fields.put("commitment", "本事项不适用告知承诺，且没有可容缺的材料需要承诺 / no commitment applies to this application");
 		}
 		else if (request.committed() && restricted) {
@@ -274,6 +287,16 @@ public class Intake {
 		}
 		return new Decision(status, provided, missing, reason, handling,
 				APPROVAL_ON_COMMITMENT.equals(outcome.getEntry("reason")));
+	}
+
+	/** 容缺 needs a diagram that holds the licence for the owed materials (its 容缺材料补齐 sub-process). */
+	private boolean tracksDeficiency(Matter matter) {
+		ProcessDefinition definition = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(matter.processKey())
+			.latestVersion()
+			.singleResult();
+		return definition != null && this.repository.getBpmnModelInstance(definition.getId())
+			.getModelElementById(DEFICIENCY_SUBPROCESS) != null;
 	}
 
 	private static String refusalText(String reason, Matter matter) {

@@ -69,18 +69,20 @@ class NoticePagesIntegrationTests {
 
 	@Test
 	void printsTheDeficiencyNoticeWithTheDeadlineAndTheConsequenceAlsoOnceTheCaseMovesOn() {
-		// 企业设立登记 allows no 告知承诺: the commitment covers the missing 住所使用相关文件 (容缺)
-		Map<String, Object> body = Applicants.intake(id(), "SCJG-QYDJ-001", "OH-CENTRE",
-				List.of("M01", "M02", "M03", "M04"), FIVE);
+		// 建设工程规划许可 allows no 告知承诺: the commitment covers the missing drawings (容缺)
+		Map<String, Object> body = Applicants.intake(id(), "ZRZY-GHXK-001", "OH-CENTRE", List.of("M01", "M02", "M03"),
+				List.of("M01", "M02", "M03", "M04"));
 		body.put("commitment", true);
 		JsonNode answer = created(body);
 		assertThat(answer.get("status").asText()).isEqualTo("ACCEPTED_WITH_DEFICIENCY");
 		String caseNo = answer.get("caseNo").asText();
 		String page = page("clerk", caseNo, "deficiency");
 		assertPrintable(page, "容缺受理通知书", caseNo);
-		// 5 working days, but never beyond the promised limit of 1 working day
-		assertThat(page).contains("补齐期限", day(answer.get("dueDay").asText()) + "前", "退件", "信用记录")
-			.contains("容缺（待补齐）材料（共 1 项）", "住所使用相关文件", "公司章程");
+		// 5 working days from the day of receipt (the promised limit of 10 is later)
+		String received = answer.get("receivedAt").asText().substring(0, 10);
+		String deadline = this.api.get("clerk", "/api/calendar/add?from=" + received + "&workdays=5").json().get("date").asText();
+		assertThat(page).contains("补齐期限", day(deadline) + "前", "退件", "信用记录")
+			.contains("容缺（待补齐）材料（共 1 项）", "建筑工程施工图设计文件", "使用土地的有关证明文件");
 
 		// the applicant got this notice at intake: it stays the case's notice while the case goes on
 		this.jdbc.update("UPDATE service_case SET status = 'IN_PROGRESS' WHERE case_no = ?", caseNo);
