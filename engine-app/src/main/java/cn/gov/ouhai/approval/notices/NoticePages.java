@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -51,14 +53,37 @@ class NoticePages {
 
 	private final int deficiencyWorkdays;
 
+	private final ManagementService management;
+
+	/** The licence diagrams' timer for the materials owed under 容缺. */
+	static final String DEFICIENCY_TIMER = "BoundaryEvent_DeficiencyDue";
+
 	NoticePages(Cases cases, Catalog catalog, CaseClocks clocks, WorkdayCalendar calendar, IdentityService identity,
-			@Value("${app.notices.deficiency-workdays:5}") int deficiencyWorkdays) {
+			ManagementService management, @Value("${app.notices.deficiency-workdays:5}") int deficiencyWorkdays) {
+		this.management = management;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.clocks = clocks;
 		this.calendar = calendar;
 		this.identity = identity;
 		this.deficiencyWorkdays = deficiencyWorkdays;
+	}
+
+	/** The last day of the 容缺 deadline timer (BoundaryEvent_DeficiencyDue) of the case's process, if any. */
+	private LocalDate deficiencyTimer(String processInstanceId) {
+		if (processInstanceId == null) {
+			return null;
+		}
+		for (Job job : this.management.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+			String activity = this.management.createJobDefinitionQuery()
+				.jobDefinitionId(job.getJobDefinitionId())
+				.singleResult()
+				.getActivityId();
+			if (DEFICIENCY_TIMER.equals(activity) && job.getDuedate() != null) {
+				return WorkdayCalendar.lastDayOf(job.getDuedate().toInstant());
+			}
+		}
+		return null;
 	}
 
 	NoticePage page(CaseRecord record, Matter matter, IntakeNotice notice, NoticeKind kind) {
@@ -81,12 +106,16 @@ class NoticePages {
 				notes.add("请凭本通知书查询办理进度、领取办理结果。");
 			}
 			case DEFICIENCY -> {
-				LocalDate deadline = this.calendar.addWorkdays(received, this.deficiencyWorkdays);
-				if (sla != null && sla.dueDay().isBefore(deadline)) {
-					deadline = sla.dueDay();
+				// the diagram's own deadline timer, while it waits; the default rule otherwise
+				LocalDate deadline = deficiencyTimer(record.processInstanceId());
+				if (deadline == null) {
+					deadline = this.calendar.addWorkdays(received, this.deficiencyWorkdays);
+					if (sla != null && sla.dueDay().isBefore(deadline)) {
+						deadline = sla.dueDay();
+					}
 				}
 				missingHeading = "容缺（待补齐）材料";
-				facts.add(new Fact("补齐期限", day(deadline) + "前（" + this.deficiencyWorkdays + " 个工作日内，不超过承诺办结期限）"));
+				facts.add(new Fact("补齐期限", day(deadline) + "前（不超过承诺办结期限）"));
 				if (sla != null) {
 					facts.add(new Fact("承诺办结期限", day(sla.dueDay())));
 				}
