@@ -71,6 +71,7 @@ INSERT INTO matter_material (matter_code, code, name, tolerable, sort_order) VAL
   ('RSJ-SBKSL-001', 'M03', '近期免冠证件照',                         TRUE,  3),
   ('YBJ-JMCB-001',  'M01', '城乡居民医保参保登记表',                 FALSE, 1),
   ('YBJ-JMCB-001',  'M02', '居民身份证或户口簿',                     FALSE, 2),
+  ('YBJ-JMCB-001',  'M03', '资助参保人员身份证明（低保、特困等）',   TRUE,  3),
   ('WJJ-CSZM-001',  'M01', '《出生医学证明》首次签发申请表',         FALSE, 1),
   ('WJJ-CSZM-001',  'M02', '母亲居民身份证',                         FALSE, 2),
   ('WJJ-CSZM-001',  'M03', '分娩机构出具的分娩记录',                 FALSE, 3),
@@ -82,7 +83,8 @@ INSERT INTO matter_material (matter_code, code, name, tolerable, sort_order) VAL
   ('ZRZY-GHXK-001', 'M02', '使用土地的有关证明文件',                 FALSE, 2),
   ('ZRZY-GHXK-001', 'M03', '建设工程设计方案总平面图',               FALSE, 3),
   ('ZRZY-GHXK-001', 'M04', '建筑工程施工图设计文件',                 TRUE,  4),
-  ('ZRZY-BDCDJ-001','M01', '不动产登记申请书',                       FALSE, 1);
+  ('ZRZY-BDCDJ-001','M01', '不动产登记申请书',                       FALSE, 1),
+  ('ZRZY-BDCDJ-001','M02', '不动产权属来源证明',                     TRUE,  2);
 
 -- Where each matter is received, and whether that station decides it (true) or only receives it
 -- and routes it to the department (收件, 异地代收).

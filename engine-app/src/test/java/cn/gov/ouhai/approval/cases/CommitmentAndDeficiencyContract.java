@@ -115,6 +115,20 @@ abstract class CommitmentAndDeficiencyContract {
 	}
 
 	@Test
+	void letsTheWindowDecideButHoldsTheResultUntilTheOwedMaterialsArrive() {
+		List<String> seal = List.of("M01", "M02", "M03");
+		Map<String, Object> body = Applicants.intake(id(), "GA-YZBA-001", "OH-CENTRE", List.of("M01", "M02"), seal);
+		body.put("commitment", true);
+		JsonNode answer = created(body);
+		assertThat(answer.get("status").asText()).isEqualTo("ACCEPTED_WITH_DEFICIENCY");
+		String caseNo = answer.get("caseNo").asText();
+		complete("clerk", taskOf("clerk", caseNo), "APPROVE", "当场审核通过");
+		assertThat(this.api.get("clerk", "/api/cases/" + caseNo).json().get("status").asText()).isEqualTo("IN_PROGRESS");
+		this.api.post("clerk", "/api/cases/" + caseNo + "/supplements", Map.of("materials", List.of("M03")));
+		assertThat(this.api.get("clerk", "/api/cases/" + caseNo).json().get("status").asText()).isEqualTo("COMPLETED");
+	}
+
+	@Test
 	void remindsThenTerminatesWhenTheOwedMaterialsNeverCome() {
 		String applicant = "91330304MA2L8K5Q8M";
 		at("2026-11-02T02:00:00Z"); // Mon 2 Nov; the permit's promised limit: 24:00 Mon 16 Nov
