@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.EngineJobs;
 import cn.gov.ouhai.approval.Applicants;
 
 /**
@@ -136,17 +135,17 @@ abstract class CommitmentAndDeficiencyContract {
 		String pid = this.jdbc.queryForObject("SELECT process_instance_id FROM service_case WHERE case_no = ?",
 				String.class, caseNo);
 		// 5 working days (3, 4, 5, 6, 9 Nov) → 24:00 Mon 9 Nov; after the reminder 2 more → 24:00 Wed 11 Nov
-		assertThat(timers(pid)).containsEntry("BoundaryEvent_DeficiencyDue", Instant.parse("2026-11-09T16:00:00Z"))
+		assertThat(EngineJobs.timers(this.management, pid)).containsEntry("BoundaryEvent_DeficiencyDue", Instant.parse("2026-11-09T16:00:00Z"))
 			.containsEntry("BoundaryEvent_ReminderExpired", Instant.parse("2026-11-11T16:00:00Z"));
 
 		at("2026-11-09T17:00:00Z");
-		runDueJobs(pid);
+		EngineJobs.runDue(this.management, pid);
 		assertThat(this.jdbc.queryForList("SELECT kind FROM notification WHERE case_no = ? AND addressee = 'applicant'",
 				String.class, caseNo)).containsExactly("DEFICIENCY_REMINDER");
 		assertThat(this.api.get("clerk", "/api/cases/" + caseNo).json().get("status").asText()).isNotEqualTo("WITHDRAWN");
 
 		at("2026-11-11T17:00:00Z");
-		runDueJobs(pid);
+		EngineJobs.runDue(this.management, pid);
 		JsonNode detail = this.api.get("clerk", "/api/cases/" + caseNo).json();
 		assertThat(detail.get("status").asText()).isEqualTo("WITHDRAWN");
 		assertThat(detail.get("timeline").findValuesAsText("step")).contains("申请已退件");
@@ -193,25 +192,6 @@ abstract class CommitmentAndDeficiencyContract {
 	private List<String> credits(String idNumber) {
 		return this.jdbc.queryForList("SELECT kind FROM applicant_credit WHERE id_number = ? ORDER BY id", String.class,
 				idNumber);
-	}
-
-	private Map<String, Instant> timers(String pid) {
-		Map<String, Instant> timers = new TreeMap<>();
-		for (Job job : this.management.createJobQuery().processInstanceId(pid).timers().list()) {
-			timers.put(this.management.createJobDefinitionQuery()
-				.jobDefinitionId(job.getJobDefinitionId())
-				.singleResult()
-				.getActivityId(), job.getDuedate().toInstant());
-		}
-		return timers;
-	}
-
-	/** Executes the case's due jobs as the job executor would (it never acquires suspended ones). */
-	private void runDueJobs(String pid) {
-		List<Job> due;
-		while (!(due = this.management.createJobQuery().processInstanceId(pid).executable().active().list()).isEmpty()) {
-			due.forEach(job -> this.management.executeJob(job.getId()));
-		}
 	}
 
 	private static void at(String instant) {

@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.EngineJobs;
 import cn.gov.ouhai.approval.Applicants;
 
 /**
@@ -87,19 +86,19 @@ abstract class FoodLicenceTimeLimitContract {
 		String caseNo = accept().get("caseNo").asText();
 		String pid = processOf(caseNo);
 		// review: 2 working days → due 24:00 Fri 9 Oct; yellow from 24:00 Thu 8 Oct; one more day: 24:00 Sat 10 Oct
-		assertThat(timers(pid)).containsEntry("BoundaryEvent_ReviewNearDue", Instant.parse("2026-10-08T16:00:00Z"))
+		assertThat(EngineJobs.timers(this.management, pid)).containsEntry("BoundaryEvent_ReviewNearDue", Instant.parse("2026-10-08T16:00:00Z"))
 			.containsEntry("BoundaryEvent_ReviewOverdue", Instant.parse("2026-10-09T16:00:00Z"))
 			.containsEntry("BoundaryEvent_ReviewStillOverdue", Instant.parse("2026-10-10T16:00:00Z"));
 		assertThat(task(caseNo).get("dueDate").asText()).isEqualTo("2026-10-10T00:00:00+08:00");
 		assertThat(task(caseNo).get("light").asText()).isEqualTo("GREEN");
 
 		at("2026-10-08T18:00:00Z"); // Fri 9 Oct, 02:00
-		runDueJobs(pid);
+		EngineJobs.runDue(this.management, pid);
 		assertThat(task(caseNo).get("light").asText()).isEqualTo("YELLOW");
 		assertThat(escalations(caseNo)).containsExactly("YELLOW→dept-scjg");
 
 		at("2026-10-09T18:00:00Z"); // Sat 10 Oct (worked), 02:00: the review is overdue
-		runDueJobs(pid);
+		EngineJobs.runDue(this.management, pid);
 		assertThat(task(caseNo).get("light").asText()).isEqualTo("RED");
 		assertThat(escalations(caseNo)).containsExactly("YELLOW→dept-scjg", "RED→head-scjg");
 		// the step is red while the case as a whole is still in time
@@ -107,16 +106,16 @@ abstract class FoodLicenceTimeLimitContract {
 			.isEqualTo("GREEN");
 
 		at("2026-10-10T18:00:00Z"); // Sun 11 Oct: still red one working day later
-		runDueJobs(pid);
+		EngineJobs.runDue(this.management, pid);
 		assertThat(escalations(caseNo)).containsExactly("YELLOW→dept-scjg", "RED→head-scjg",
 				"RED_ESCALATED→supervisor");
 		assertThat(this.jdbc.queryForList("SELECT addressee FROM notification WHERE case_no = ? ORDER BY id",
 				String.class, caseNo)).containsExactly("dept-scjg", "head-scjg", "supervisor");
-		assertThat(timers(pid)).isEmpty();
+		assertThat(EngineJobs.timers(this.management, pid)).isEmpty();
 
 		// completing the step removes its timers: nothing more fires for it
 		complete("approver-scjg", caseNo, "APPROVE");
-		assertThat(timers(pid)).containsOnlyKeys("BoundaryEvent_DecisionNearDue", "BoundaryEvent_DecisionOverdue",
+		assertThat(EngineJobs.timers(this.management, pid)).containsOnlyKeys("BoundaryEvent_DecisionNearDue", "BoundaryEvent_DecisionOverdue",
 				"BoundaryEvent_DecisionStillOverdue");
 	}
 
@@ -127,7 +126,7 @@ abstract class FoodLicenceTimeLimitContract {
 		String pid = processOf(caseNo);
 		// case: 28, 29, 30 Sep, 8, 9 Oct → 24:00 Fri 9 Oct; review: 28, 29 Sep → 24:00 Tue 29 Sep
 		assertThat(caseSla(caseNo).get("dueDay").asText()).isEqualTo("2026-10-09");
-		assertThat(timers(pid)).containsEntry("BoundaryEvent_ReviewOverdue", Instant.parse("2026-09-29T16:00:00Z"));
+		assertThat(EngineJobs.timers(this.management, pid)).containsEntry("BoundaryEvent_ReviewOverdue", Instant.parse("2026-09-29T16:00:00Z"));
 
 		String taskId = task(caseNo).get("id").asText();
 		Api.Response started = this.api.post("approver-scjg", "/api/tasks/" + taskId + "/special-procedure",
@@ -137,7 +136,7 @@ abstract class FoodLicenceTimeLimitContract {
 		assertThat(this.api.get("clerk", "/api/cases/" + caseNo).json().get("status").asText()).isEqualTo("SUSPENDED");
 		// while the clock stands still nothing fires, however late it gets
 		at("2026-10-07T02:00:00Z");
-		assertThat(runDueJobs(pid)).isZero();
+		assertThat(EngineJobs.runDue(this.management, pid)).isZero();
 		assertThat(task(caseNo).get("light").asText()).as("the step's light stands still with the clock")
 			.isEqualTo("GREEN");
 		assertThat(escalations(caseNo)).isEmpty();
@@ -155,7 +154,7 @@ abstract class FoodLicenceTimeLimitContract {
 		// case: 9 Oct + 4 working days = 10 (调休), 12, 13, 14 Oct
 		assertThat(sla.get("dueDay").asText()).isEqualTo("2026-10-14");
 		// review timers, each 4 working days later: yellow 28 Sep → 9 Oct, due 29 Sep → 10 Oct, +1 30 Sep → 12 Oct
-		assertThat(timers(pid)).containsEntry("BoundaryEvent_ReviewNearDue", Instant.parse("2026-10-09T16:00:00Z"))
+		assertThat(EngineJobs.timers(this.management, pid)).containsEntry("BoundaryEvent_ReviewNearDue", Instant.parse("2026-10-09T16:00:00Z"))
 			.containsEntry("BoundaryEvent_ReviewOverdue", Instant.parse("2026-10-10T16:00:00Z"))
 			.containsEntry("BoundaryEvent_ReviewStillOverdue", Instant.parse("2026-10-12T16:00:00Z"));
 		assertThat(task(caseNo).get("dueDate").asText()).isEqualTo("2026-10-11T00:00:00+08:00");
@@ -187,7 +186,7 @@ abstract class FoodLicenceTimeLimitContract {
 		assertThat(detail.get("sla").get("pauseKind").asText()).isEqualTo("SUPPLEMENT");
 		assertThat(this.tasks.createTaskQuery().processInstanceId(pid).count()).isZero();
 		// the supplement deadline runs while the case clock stands still: 10 working days from 24 Sep
-		assertThat(timers(pid)).containsOnlyKeys("BoundaryEvent_SupplementOverdue");
+		assertThat(EngineJobs.timers(this.management, pid)).containsOnlyKeys("BoundaryEvent_SupplementOverdue");
 
 		at("2026-10-08T02:00:00Z");
 		Api.Response partial = this.api.post("clerk", "/api/cases/" + caseNo + "/supplements",
@@ -217,9 +216,9 @@ abstract class FoodLicenceTimeLimitContract {
 		this.api.post("approver-scjg", "/api/tasks/" + task(caseNo).get("id").asText() + "/request-supplement",
 				Map.of("materials", List.of("M02")));
 		// default 5 working days: 3, 4, 5, 6, 9 Nov → 24:00 Mon 9 Nov
-		assertThat(timers(pid)).containsEntry("BoundaryEvent_SupplementOverdue", Instant.parse("2026-11-09T16:00:00Z"));
+		assertThat(EngineJobs.timers(this.management, pid)).containsEntry("BoundaryEvent_SupplementOverdue", Instant.parse("2026-11-09T16:00:00Z"));
 		at("2026-11-09T17:00:00Z");
-		assertThat(runDueJobs(pid)).isEqualTo(1);
+		assertThat(EngineJobs.runDue(this.management, pid)).isEqualTo(1);
 		JsonNode detail = this.api.get("clerk", "/api/cases/" + caseNo).json();
 		assertThat(detail.get("status").asText()).isEqualTo("WITHDRAWN");
 		assertThat(detail.get("sla").get("paused").asBoolean()).isFalse();
@@ -259,32 +258,6 @@ abstract class FoodLicenceTimeLimitContract {
 		Api.Response done = this.api.post(user, "/api/tasks/" + task(caseNo).get("id").asText() + "/complete",
 				Map.of("decision", decision));
 		assertThat(done.status()).as(done.toString()).isEqualTo(204);
-	}
-
-	/** Pending timers of the case by the element they hang on, with their due instants. */
-	private Map<String, Instant> timers(String pid) {
-		Map<String, Instant> timers = new TreeMap<>();
-		for (Job job : this.management.createJobQuery().processInstanceId(pid).timers().list()) {
-			String activity = this.management.createJobDefinitionQuery()
-				.jobDefinitionId(job.getJobDefinitionId())
-				.singleResult()
-				.getActivityId();
-			timers.put(activity, job.getDuedate().toInstant());
-		}
-		return timers;
-	}
-
-	/** Executes the case's due jobs as the job executor would (it never acquires suspended ones). */
-	private int runDueJobs(String pid) {
-		int ran = 0;
-		List<Job> due;
-		while (!(due = this.management.createJobQuery().processInstanceId(pid).executable().active().list()).isEmpty()) {
-			for (Job job : due) {
-				this.management.executeJob(job.getId());
-				ran++;
-			}
-		}
-		return ran;
 	}
 
 	private List<String> escalations(String caseNo) {
