@@ -46,6 +46,9 @@ interface CaseMapper {
 			+ "#{refusalReason}, #{handling}, #{refersTo})")
 	void insert(CaseRecord record);
 
+	@Select("SELECT COUNT(*) > 0 FROM service_case")
+	boolean any();
+
 	@Select("SELECT " + COLUMNS + " FROM service_case WHERE case_no = #{caseNo}")
 	CaseRecord find(@Param("caseNo") String caseNo);
 

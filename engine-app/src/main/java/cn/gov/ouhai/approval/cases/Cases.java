@@ -19,6 +19,11 @@ public class Cases {
 		this.mapper = mapper;
 	}
 
+	/** Whether any case was ever taken in (the demo profile fills an empty database only). */
+	public boolean any() {
+		return this.mapper.any();
+	}
+
 	public Optional<CaseRecord> find(String caseNo) {
 		return Optional.ofNullable(this.mapper.find(caseNo));
 	}
