@@ -3,11 +3,6 @@ package cn.gov.ouhai.approval.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,10 +14,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -31,11 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
-import cn.gov.ouhai.approval.cases.ApplicantType;
 import cn.gov.ouhai.approval.cases.CaseStatus;
-import cn.gov.ouhai.approval.cases.Channel;
 import cn.gov.ouhai.approval.cases.Intake;
 import cn.gov.ouhai.approval.cases.IntakeOutcome;
 import cn.gov.ouhai.approval.cases.IntakeRequest;
@@ -56,10 +46,10 @@ import cn.gov.ouhai.approval.tasks.BenchApprovals;
  * <p>
  * Bare path, per case: {@code Process_BenchBare} (start, three user tasks with candidate groups,
  * end) started with {@code RuntimeService} and its tasks completed with {@code TaskService}. It
- * runs on a second engine built here on the same data source, transaction manager and engine
- * settings, without the platform's plugins: the platform's parse listener makes every process
- * started on the platform's engine without a {@code caseNo} register a case from start-form
- * variables, and refuses processes that belong to no matter (the benchmark checks that).
+ * runs on a second engine ({@link BenchSupport#bareEngine}) on the same data source, transaction
+ * manager and engine settings, without the platform's plugins: the platform's parse listener makes
+ * every process started on the platform's engine without a {@code caseNo} register a case from
+ * start-form variables, and refuses processes that belong to no matter (the benchmark checks that).
  *
  * <p>
  * Both paths find each task with the same task query by process instance. Settings (system
@@ -71,11 +61,7 @@ abstract class CaseLifecycleBenchmark {
 
 	static final String BARE_PROCESS = "Process_BenchBare";
 
-	static final String PLATFORM_PROCESS = "Process_FoodBusinessLicence";
-
-	static final String MATTER = "SCJG-SPJY-001";
-
-	static final List<String> MATERIALS = List.of("M01", "M02", "M03", "M04", "M05");
+	static final String PLATFORM_PROCESS = BenchSupport.PLATFORM_PROCESS;
 
 	static final List<String> STEPS = List.of("Task_ReviewMaterials", "Task_DecideLicence", "Task_IssueLicence");
 
@@ -96,9 +82,6 @@ abstract class CaseLifecycleBenchmark {
 
 	@Autowired
 	DataSource dataSource;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -122,7 +105,7 @@ abstract class CaseLifecycleBenchmark {
 		int perRound = Integer.getInteger("bench.cases", 200);
 		int block = Integer.getInteger("bench.block", 20);
 		this.approvals = new BenchApprovals(this.context);
-		ProcessEngine bare = bareEngine();
+		ProcessEngine bare = BenchSupport.bareEngine(this.engine, this.context);
 		try {
 			bare.getRepositoryService()
 				.createDeployment()
@@ -165,10 +148,7 @@ abstract class CaseLifecycleBenchmark {
 			verify(bare, total);
 			String report = report(bare, warmup, rounds, perRound, block, warmSeconds, bareRates, platformRates, total,
 					refusal);
-			System.out.println(report);
-			Path out = Path.of(System.getProperty("bench.out", "target/bench"));
-			Files.createDirectories(out);
-			Files.writeString(out.resolve(reportName()), report, StandardCharsets.UTF_8);
+			BenchSupport.writeReport(reportName(), report);
 		}
 		finally {
 			bare.close();
@@ -177,10 +157,7 @@ abstract class CaseLifecycleBenchmark {
 
 	/** One case through the platform: intake, then the three steps approved by their departments. */
 	private void platformCase() {
-		IntakeRequest request = new IntakeRequest("bench-" + this.run + "-" + (++this.requests), MATTER,
-				new IntakeRequest.Applicant(ApplicantType.ORG, "温州市瓯海区好味餐饮店", "91330304MA2L8K5Q6F", "13812345678"),
-				Channel.WINDOW, "OH-CENTRE", MATERIALS.stream().map(m -> new IntakeRequest.MaterialGiven(m, true)).toList(),
-				null, null);
+		IntakeRequest request = BenchSupport.foodLicence("bench-" + this.run + "-" + (++this.requests));
 		IntakeOutcome outcome = this.intake.accept(request, "clerk");
 		if (outcome.record().status() != CaseStatus.ACCEPTED) {
 			throw new IllegalStateException("intake answered " + outcome.record().status());
@@ -233,43 +210,6 @@ abstract class CaseLifecycleBenchmark {
 			.camundaCandidateGroups("dept-scjg")
 			.endEvent("EndEvent_Bench")
 			.done();
-	}
-
-	/**
-	 * A second engine on the platform's data source and transaction manager with the platform
-	 * engine's settings, but none of its plugins (no case listeners, no hardening plugin).
-	 */
-	private ProcessEngine bareEngine() {
-		ProcessEngineConfigurationImpl platform = (ProcessEngineConfigurationImpl) this.engine
-			.getProcessEngineConfiguration();
-		SpringProcessEngineConfiguration config = new SpringProcessEngineConfiguration();
-		config.setProcessEngineName("bench-bare");
-		config.setApplicationContext(this.context);
-		if (platform instanceof SpringProcessEngineConfiguration spring) {
-			config.setDataSource(spring.getDataSource());
-			config.setTransactionManager(spring.getTransactionManager());
-		}
-		else {
-			config.setDataSource(this.dataSource);
-			config.setTransactionManager(this.transactionManager);
-		}
-		config.setDatabaseType(platform.getDatabaseType());
-		config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
-		config.setJobExecutorActivate(false);
-		config.setHistory(platform.getHistoryLevel().getName());
-		config.setHistoryTimeToLive(platform.getHistoryTimeToLive());
-		config.setIdGenerator(platform.getIdGenerator());
-		config.setJdbcBatchProcessing(platform.isJdbcBatchProcessing());
-		config.setAuthorizationEnabled(platform.isAuthorizationEnabled());
-		config.setCmmnEnabled(platform.isCmmnEnabled());
-		config.setDmnEnabled(platform.isDmnEnabled());
-		config.setStandaloneTasksEnabled(platform.isStandaloneTasksEnabled());
-		config.setMetricsEnabled(platform.isMetricsEnabled());
-		config.setTaskMetricsEnabled(platform.isTaskMetricsEnabled());
-		config.setDbMetricsReporterActivate(false);
-		config.setDeserializationTypeValidationEnabled(platform.isDeserializationTypeValidationEnabled());
-		config.setJavaSerializationFormatEnabled(platform.isJavaSerializationFormatEnabled());
-		return config.buildProcessEngine();
 	}
 
 	/** What the platform's engine does with a process that carries no caseNo and belongs to no matter. */
@@ -334,7 +274,7 @@ abstract class CaseLifecycleBenchmark {
 		ProcessEngineConfigurationImpl platform = (ProcessEngineConfigurationImpl) this.engine
 			.getProcessEngineConfiguration();
 		out.append("=== Case lifecycle benchmark: ").append(label()).append(" ===\n");
-		out.append("database:        ").append(databaseProduct()).append('\n');
+		out.append("database:        ").append(BenchSupport.databaseProduct(this.dataSource)).append('\n');
 		out.append("engines:         history=").append(platform.getHistoryLevel().getName())
 			.append(", idGenerator=").append(platform.getIdGenerator().getClass().getSimpleName())
 			.append(", jdbcBatch=").append(platform.isJdbcBatchProcessing())
@@ -351,8 +291,8 @@ abstract class CaseLifecycleBenchmark {
 			out.append(String.format(Locale.ROOT, "%-7d %14.1f %18.1f %16.3f%n", i + 1, bareRates.get(i),
 					platformRates.get(i), platformRates.get(i) / bareRates.get(i)));
 		}
-		double bareMedian = median(bareRates);
-		double platformMedian = median(platformRates);
+		double bareMedian = BenchSupport.median(bareRates);
+		double platformMedian = BenchSupport.median(platformRates);
 		out.append(String.format(Locale.ROOT, "%-7s %14.1f %18.1f%n", "median", bareMedian, platformMedian));
 		out.append(String.format(Locale.ROOT, "%-7s %14.2f %18.2f%n", "ms/case", 1000 / bareMedian,
 				1000 / platformMedian));
@@ -367,19 +307,4 @@ abstract class CaseLifecycleBenchmark {
 		out.append("verified:        every case COMPLETED, every bare instance ended, no open task\n");
 		return out.toString();
 	}
-
-	private String databaseProduct() throws SQLException {
-		try (Connection connection = this.dataSource.getConnection()) {
-			DatabaseMetaData meta = connection.getMetaData();
-			return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " via "
-					+ meta.getDriverName() + " " + meta.getDriverVersion();
-		}
-	}
-
-	static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		int n = sorted.size();
-		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-	}
-
 }
