@@ -47,7 +47,8 @@ final class BenchSupport {
 	 * A second engine, {@code bench-bare}, on the platform engine's data source and transaction
 	 * manager with its settings (history, IDs, JDBC batching, authorization, CMMN/DMN, standalone
 	 * tasks, metrics, serialization, job acquisition order), but none of its plugins: no case
-	 * listeners, no hardening plugin. Its job executor is built but not started.
+	 * listeners, no hardening plugin; history cleanup left to the platform's engine. Its job
+	 * executor is built but not started.
 	 */
 	static ProcessEngine bareEngine(ProcessEngine platformEngine, ApplicationContext context) {
 		ProcessEngineConfigurationImpl platform = (ProcessEngineConfigurationImpl) platformEngine
@@ -71,6 +72,9 @@ final class BenchSupport {
 		config.setJobExecutorAcquireByPriority(platform.isJobExecutorAcquireByPriority());
 		config.setHistory(platform.getHistoryLevel().getName());
 		config.setHistoryTimeToLive(platform.getHistoryTimeToLive());
+		// history cleanup is the platform engine's: with cleanup on but no batch window, this
+		// engine's bootstrap would suspend the platform's cleanup job in the shared tables
+		config.setHistoryCleanupEnabled(false);
 		config.setIdGenerator(platform.getIdGenerator());
 		config.setJdbcBatchProcessing(platform.isJdbcBatchProcessing());
 		config.setAuthorizationEnabled(platform.isAuthorizationEnabled());
