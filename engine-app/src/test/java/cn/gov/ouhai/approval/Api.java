@@ -58,13 +58,88 @@ public final class Api {
 		}
 	}
 
-	private Response send(String user, HttpRequest.Builder request) {
+	/** A multipart/form-data POST, as a hall terminal uploading scans or curl {@code -F} sends it. */
+	public Response postMultipart(String user, String path, List<Part> parts) {
+		String boundary = "----approval" + java.util.UUID.randomUUID().toString().replace("-", "");
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (Part part : parts) {
+			StringBuilder head = new StringBuilder("--").append(boundary)
+				.append("\r\nContent-Disposition: form-data; name=\"")
+				.append(part.name())
+				.append('"');
+			if (part.fileName() != null) {
+				head.append("; filename=\"").append(part.fileName()).append('"');
+			}
+			head.append("\r\nContent-Type: ").append(part.contentType()).append("\r\n\r\n");
+			body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(part.content());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(user, HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** The raw bytes of a GET, for downloads. */
+	public BinaryResponse getBytes(String user, String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
+		authorize(user, request);
+		try {
+			HttpResponse<byte[]> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new BinaryResponse(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static void authorize(String user, HttpRequest.Builder request) {
 		if (user != null) {
 			String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : "demo";
 			String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
 		}
+	}
+
+	/** A part of a multipart body: a file when it has a file name. */
+	public record Part(String name, String fileName, String contentType, byte[] content) {
+
+		public static Part json(String name, Object value) {
+			try {
+				return new Part(name, null, "application/json", JSON.writeValueAsBytes(value));
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+
+		public static Part file(String material, String fileName, byte[] content) {
+			return new Part(material, fileName, "application/octet-stream", content);
+		}
+
+	}
+
+	public record BinaryResponse(int status, byte[] body, Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.findFirst()
+				.map(e -> e.getValue().get(0))
+				.orElse(null);
+		}
+
+	}
+
+	private Response send(String user, HttpRequest.Builder request) {
+		authorize(user, request);
 		try {
 			HttpResponse<String> response = this.http.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

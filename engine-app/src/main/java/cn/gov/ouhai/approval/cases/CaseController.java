@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import cn.gov.ouhai.approval.cases.CaseViews.ApplicantView;
 import cn.gov.ouhai.approval.cases.CaseViews.CaseDetail;
@@ -32,6 +34,9 @@ import cn.gov.ouhai.approval.cases.CaseViews.TimelineEntry;
 import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.files.IncomingFile;
+import cn.gov.ouhai.approval.files.StagedUpload;
+import cn.gov.ouhai.approval.files.Uploads;
 import cn.gov.ouhai.approval.security.CurrentUser;
 import cn.gov.ouhai.approval.sla.CaseClocks;
 import cn.gov.ouhai.approval.sla.CaseSla;
@@ -39,6 +44,7 @@ import cn.gov.ouhai.approval.sla.Light;
 import cn.gov.ouhai.approval.sla.PauseKind;
 import cn.gov.ouhai.approval.security.Groups;
 import cn.gov.ouhai.approval.web.ApiException;
+import cn.gov.ouhai.approval.web.JsonParts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -58,27 +64,56 @@ class CaseController {
 
 	private final Supplements supplements;
 
-	CaseController(Intake intake, Cases cases, Catalog catalog, CaseClocks clocks, Supplements supplements) {
+	private final Uploads uploads;
+
+	private final JsonParts jsonParts;
+
+	private final CaseMaterials materials;
+
+	CaseController(Intake intake, Cases cases, Catalog catalog, CaseClocks clocks, Supplements supplements,
+			Uploads uploads, JsonParts jsonParts, CaseMaterials materials) {
 		this.intake = intake;
 		this.cases = cases;
 		this.catalog = catalog;
 		this.clocks = clocks;
 		this.supplements = supplements;
+		this.uploads = uploads;
+		this.jsonParts = jsonParts;
+		this.materials = materials;
 	}
 
 	@PostMapping
 	ResponseEntity<IntakeAnswer> accept(Authentication auth, @Valid @RequestBody IntakeRequest request) {
+		return accept(CurrentUser.of(auth), request, List.of());
+	}
+
+	/**
+	 * Intake with files: the JSON of {@code POST /api/cases} in a part named {@code application}, and
+	 * each file in a part named after the material it backs (e.g. {@code M03}).
+	 */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<IntakeAnswer> acceptWithFiles(Authentication auth, MultipartHttpServletRequest multipart) {
 		CurrentUser user = CurrentUser.of(auth);
-		if (!user.in(Groups.WINDOW) && !user.admin()) {
-			throw ApiException.forbidden("只有综合窗口可以受理 / Only the window group may accept applications");
-		}
+		mayAccept(user);
+		IntakeRequest request = this.jsonParts.read(APPLICATION_PART, MultipartFiles.text(multipart, APPLICATION_PART),
+				IntakeRequest.class);
+		return accept(user, request, MultipartFiles.files(multipart, APPLICATION_PART));
+	}
+
+	private ResponseEntity<IntakeAnswer> accept(CurrentUser user, IntakeRequest request, List<IncomingFile> files) {
+		mayAccept(user);
+		Matter matter = this.catalog.matter(request.matterCode())
+			.orElseThrow(() -> ApiException.notFound("MATTER_NOT_FOUND",
+					"没有这个事项 / No such matter: " + request.matterCode()));
 		IntakeOutcome outcome;
-		try {
-			outcome = this.intake.accept(request, user.id());
-		}
-		catch (DuplicateKeyException sameRequestAtOnce) {
-			// a concurrent intake with this requestId committed first: answer its case
-			outcome = this.intake.accept(request, user.id());
+		try (StagedUpload upload = this.uploads.stage(matter.code(), codesOf(matter), files, null)) {
+			try {
+				outcome = this.intake.accept(request, upload, user.id());
+			}
+			catch (DuplicateKeyException sameRequestAtOnce) {
+				// a concurrent intake with this requestId committed first: answer its case
+				outcome = this.intake.accept(request, upload, user.id());
+			}
 		}
 		CaseRecord record = outcome.record();
 		CaseSla sla = this.clocks.of(record.caseNo(), null).orElse(null);
@@ -92,14 +127,53 @@ class CaseController {
 	@PostMapping("/{caseNo}/supplements")
 	SupplementAnswer supplements(Authentication auth, @PathVariable String caseNo,
 			@Valid @RequestBody SupplementBody body) {
+		return supplement(CurrentUser.of(auth), caseNo, body.materials(), List.of());
+	}
+
+	/**
+	 * Supplements with files: each file in a part named after its material; paper originals the clerk
+	 * has seen, if any, in an optional JSON part {@code supplement} ({@code {"materials": [codes]}}).
+	 */
+	@PostMapping(path = "/{caseNo}/supplements", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	SupplementAnswer supplementsWithFiles(Authentication auth, @PathVariable String caseNo,
+			MultipartHttpServletRequest multipart) {
 		CurrentUser user = CurrentUser.of(auth);
+		mayTakeSupplements(user);
+		String json = MultipartFiles.text(multipart, SUPPLEMENT_PART);
+		List<String> originals = json == null ? List.of()
+				: this.jsonParts.read(SUPPLEMENT_PART, json, PaperOriginals.class).materials();
+		return supplement(user, caseNo, originals == null ? List.of() : originals,
+				MultipartFiles.files(multipart, SUPPLEMENT_PART));
+	}
+
+	private SupplementAnswer supplement(CurrentUser user, String caseNo, List<String> originals,
+			List<IncomingFile> files) {
+		mayTakeSupplements(user);
+		CaseRecord record = caseOf(caseNo);
+		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
+		List<String> stillMissing;
+		try (StagedUpload upload = this.uploads.stage(matter.code(), codesOf(matter), files, caseNo)) {
+			stillMissing = this.supplements.receive(record, matter, originals, upload, user.id());
+		}
+		return new SupplementAnswer(caseNo, caseOf(caseNo).status(), stillMissing);
+	}
+
+	private static void mayAccept(CurrentUser user) {
+		if (!user.in(Groups.WINDOW) && !user.admin()) {
+			throw ApiException.forbidden("只有综合窗口可以受理 / Only the window group may accept applications");
+		}
+	}
+
+	private static void mayTakeSupplements(CurrentUser user) {
 		if (!user.in(Groups.WINDOW) && !user.admin()) {
 			throw ApiException.forbidden("只有综合窗口可以接收补交材料 / Only the window group takes supplements");
 		}
-		CaseRecord record = caseOf(caseNo);
-		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
-		List<String> stillMissing = this.supplements.receive(record, matter, body.materials(), user.id());
-		return new SupplementAnswer(caseNo, caseOf(caseNo).status(), stillMissing);
+	}
+
+	private static Set<String> codesOf(Matter matter) {
+		Set<String> codes = new HashSet<>();
+		matter.materials().forEach(m -> codes.add(m.code()));
+		return codes;
 	}
 
 	@PostMapping("/{caseNo}/special-procedure/end")
@@ -118,11 +192,7 @@ class CaseController {
 		CaseRecord record = caseOf(caseNo);
 		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
 		visibleTo(CurrentUser.of(auth), matter, false);
-		Set<String> provided = new HashSet<>(this.cases.providedMaterials(caseNo));
-		List<MaterialView> materials = matter.materials()
-			.stream()
-			.map(m -> new MaterialView(m.code(), m.name(), m.tolerable(), provided.contains(m.code())))
-			.toList();
+		List<MaterialView> materials = this.materials.of(record, matter);
 		List<TimelineEntry> timeline = this.cases.timeline(caseNo)
 			.stream()
 			.map(e -> new TimelineEntry(EngineClock.local(e.occurredAt()), e.kind(), e.stepId(), e.stepName(),
@@ -186,6 +256,14 @@ class CaseController {
 
 	record SupplementBody(@NotEmpty(message = "至少一项材料 / at least one material")
 	@Size(max = 100, message = "最多 100 项 / at most 100") List<@NotBlank(message = "不能为空 / must not be blank") String> materials) {
+	}
+
+	static final String APPLICATION_PART = "application";
+
+	static final String SUPPLEMENT_PART = "supplement";
+
+	record PaperOriginals(@Size(max = 100, message = "最多 100 项 / at most 100")
+	List<@NotBlank(message = "不能为空 / must not be blank") String> materials) {
 	}
 
 	record SupplementAnswer(String caseNo, CaseStatus status, List<String> stillMissing) {

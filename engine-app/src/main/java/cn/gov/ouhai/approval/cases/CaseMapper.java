@@ -79,8 +79,24 @@ interface CaseMapper {
 	@Update("UPDATE service_case SET status = #{status}, completed_at = #{at} WHERE case_no = #{caseNo}")
 	void finish(@Param("caseNo") String caseNo, @Param("status") CaseStatus status, @Param("at") Instant at);
 
-	@Insert("INSERT INTO case_material (case_no, material_code, provided) VALUES (#{caseNo}, #{code}, #{provided})")
-	void insertMaterial(@Param("caseNo") String caseNo, @Param("code") String code, @Param("provided") boolean provided);
+	@Insert("INSERT INTO case_material (case_no, material_code, provided, original_seen_by, original_seen_at) "
+			+ "VALUES (#{caseNo}, #{code}, #{provided}, #{seenBy}, #{seenAt})")
+	void insertMaterial(@Param("caseNo") String caseNo, @Param("code") String code, @Param("provided") boolean provided,
+			@Param("seenBy") String originalSeenBy, @Param("seenAt") Instant originalSeenAt);
+
+	/** The window clerk has seen these paper originals. */
+	@Update({ "<script>UPDATE case_material SET original_seen_by = #{who}, original_seen_at = #{at} WHERE case_no = #{caseNo} ",
+			"AND material_code IN <foreach item='c' collection='codes' open='(' separator=',' close=')'>#{c}</foreach></script>" })
+	int originalsSeen(@Param("caseNo") String caseNo, @Param("codes") java.util.Collection<String> codes,
+			@Param("who") String who, @Param("at") Instant at);
+
+	@Select("SELECT material_code, provided, requested, original_seen_by, original_seen_at FROM case_material "
+			+ "WHERE case_no = #{caseNo}")
+	List<CaseMaterialRow> materials(@Param("caseNo") String caseNo);
+
+	record CaseMaterialRow(String materialCode, boolean provided, boolean requested, String originalSeenBy,
+			Instant originalSeenAt) {
+	}
 
 	@Update({ "<script>UPDATE case_material SET requested = TRUE, provided = FALSE WHERE case_no = #{caseNo} AND material_code IN ",
 			"<foreach item='c' collection='codes' open='(' separator=',' close=')'>#{c}</foreach></script>" })
@@ -88,7 +104,7 @@ interface CaseMapper {
 
 	@Update({ "<script>UPDATE case_material SET requested = FALSE, provided = TRUE WHERE case_no = #{caseNo} AND material_code IN ",
 			"<foreach item='c' collection='codes' open='(' separator=',' close=')'>#{c}</foreach></script>" })
-	int supplyMaterials(@Param("caseNo") String caseNo, @Param("codes") List<String> codes);
+	int supplyMaterials(@Param("caseNo") String caseNo, @Param("codes") java.util.Collection<String> codes);
 
 	@Select("SELECT material_code FROM case_material WHERE case_no = #{caseNo} AND requested = TRUE ORDER BY material_code")
 	List<String> requestedMaterials(@Param("caseNo") String caseNo);

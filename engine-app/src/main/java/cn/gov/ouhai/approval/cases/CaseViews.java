@@ -37,7 +37,19 @@ final class CaseViews {
 	record MatterRef(String code, String name, String department, String departmentName) {
 	}
 
-	record MaterialView(String code, String name, boolean tolerable, boolean provided) {
+	/**
+	 * A material of a case: provided when a file backs it or the window clerk has seen the paper
+	 * original; {@code requested} while a supplement notice asks for it.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record MaterialView(String code, String name, boolean tolerable, boolean provided, boolean requested,
+			String originalSeenBy, OffsetDateTime originalSeenAt, List<FileLink> files) {
+	}
+
+	/** A file backing a material; {@code href} opens it (images and PDFs in the browser). */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record FileLink(String id, String name, String mediaType, long size, String uploadedBy, OffsetDateTime uploadedAt,
+			OffsetDateTime removedAt, String href) {
 	}
 
 	record TimelineEntry(OffsetDateTime at, String kind, String stepId, String step, String actor, String decision,

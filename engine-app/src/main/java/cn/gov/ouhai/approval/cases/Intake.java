@@ -25,6 +25,8 @@ import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Material;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.files.CaseFiles;
+import cn.gov.ouhai.approval.files.StagedUpload;
 import cn.gov.ouhai.approval.sla.CaseClocks;
 import cn.gov.ouhai.approval.web.ApiException;
 
@@ -67,9 +69,12 @@ public class Intake {
 
 	private final RepositoryService repository;
 
+	private final CaseFiles files;
+
 	Intake(Catalog catalog, CaseMapper mapper, CaseNumbers numbers, RuntimeService runtime, DecisionService decisions,
 			CaseClocks clocks, ApplicantCredit credit, PlatformTransactionManager transactions,
-			RepositoryService repository) {
+			RepositoryService repository, CaseFiles files) {
+		this.files = files;
 		this.transactions = transactions;
 		this.repository = repository;
 		this.catalog = catalog;
@@ -81,9 +86,18 @@ public class Intake {
 		this.credit = credit;
 	}
 
-	/** Accepts an application through the API, starting the matter's process when accepted. */
+	/** Accepts an application whose materials are paper originals the window clerk has seen. */
 	@Transactional
 	public IntakeOutcome accept(IntakeRequest request, String clerk) {
+		return accept(request, StagedUpload.none(), clerk);
+	}
+
+	/**
+	 * Accepts an application through the API, starting the matter's process when accepted. The files
+	 * (checked and staged by the caller) become the case's in the same transaction.
+	 */
+	@Transactional
+	public IntakeOutcome accept(IntakeRequest request, StagedUpload upload, String clerk) {
 		CaseRecord existing = this.mapper.findByRequest(request.requestId());
 		if (existing != null) {
 			return new IntakeOutcome(existing, false, noticeOf(existing));
@@ -91,8 +105,9 @@ public class Intake {
 		Matter matter = this.catalog.matter(request.matterCode())
 			.orElseThrow(() -> ApiException.notFound("MATTER_NOT_FOUND",
 					"没有这个事项 / No such matter: " + request.matterCode()));
-		Decision decision = decide(request, matter);
+		Decision decision = decide(request, matter, upload.materialCodes());
 		CaseRecord record = register(request, matter, decision, clerk);
+		this.files.attach(record.caseNo(), upload, clerk);
 		if (decision.status().open()) {
 			this.clocks.start(record.caseNo(), record.receivedAt(), matter.promisedWorkdays());
 			ProcessInstance instance = this.runtime.createProcessInstanceByKey(matter.processKey())
@@ -118,7 +133,7 @@ public class Intake {
 	@Transactional
 	public Map<String, Object> acceptStarted(IntakeRequest request, Matter matter, String clerk,
 			String processInstanceId) {
-		Decision decision = decide(request, matter);
+		Decision decision = decide(request, matter, Set.of());
 		if (!decision.status().open()) {
 			TransactionTemplate own = new TransactionTemplate(this.transactions);
 			own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -196,7 +211,9 @@ public class Intake {
 		this.mapper.insert(record);
 		Set<String> provided = decision.provided();
 		for (Material material : matter.materials()) {
-			this.mapper.insertMaterial(caseNo, material.code(), provided.contains(material.code()));
+			boolean seen = decision.originalsSeen().contains(material.code());
+			this.mapper.insertMaterial(caseNo, material.code(), provided.contains(material.code()),
+					seen ? clerk : null, seen ? record.receivedAt() : null);
 		}
 		if (decision.status() == CaseStatus.ACCEPTED_WITH_DEFICIENCY) {
 			// the tolerated materials are owed: supplements clear them (POST /api/cases/{no}/supplements)
@@ -215,8 +232,12 @@ public class Intake {
 		return record;
 	}
 
-	/** Validates what Bean Validation cannot, then asks the decision tables. */
-	private Decision decide(IntakeRequest request, Matter matter) {
+	/**
+	 * Validates what Bean Validation cannot, then asks the decision tables. A material counts as
+	 * provided when files back it ({@code withFiles}) or, at the window, when the clerk has seen the
+	 * paper original ({@code provided: true}).
+	 */
+	private Decision decide(IntakeRequest request, Matter matter, Set<String> withFiles) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		var applicant = request.applicant();
 		String id = applicant.idNumber().trim().toUpperCase();
@@ -235,7 +256,7 @@ public class Intake {
 		Set<String> known = new HashSet<>();
 		matter.materials().forEach(m -> known.add(m.code()));
 		Set<String> seen = new HashSet<>();
-		Set<String> provided = new HashSet<>();
+		Set<String> originals = new HashSet<>();
 		for (int i = 0; i < request.materials().size(); i++) {
 			var given = request.materials().get(i);
 			if (!known.contains(given.code())) {
@@ -244,10 +265,16 @@ public class Intake {
 			else if (!seen.add(given.code())) {
 				fields.put("materials[" + i + "].code", "材料重复 / listed twice: " + given.code());
 			}
-			else if (given.provided()) {
-				provided.add(given.code());
+			else if (given.provided() && !withFiles.contains(given.code())) {
+				if (request.channel() != Channel.WINDOW) {
+					fields.put("materials[" + i + "].provided", "网上和自助申请须上传材料文件，纸质原件只能在窗口核验 / "
+							+ "online and kiosk applications must attach the file; paper originals are seen at the window only");
+				}
+				originals.add(given.code());
 			}
 		}
+		Set<String> provided = new HashSet<>(originals);
+		provided.addAll(withFiles);
 		List<Material> missing = matter.materials().stream().filter(m -> !provided.contains(m.code())).toList();
 		boolean mainMissing = missing.stream().anyMatch(m -> !m.tolerable());
 		boolean tolerableMissing = missing.stream().anyMatch(Material::tolerable);
@@ -285,7 +312,7 @@ public class Intake {
 				.getEntry("handling");
 			handling = Handling.valueOf(routed);
 		}
-		return new Decision(status, provided, missing, reason, handling,
+		return new Decision(status, provided, originals, missing, reason, handling,
 				APPROVAL_ON_COMMITMENT.equals(outcome.getEntry("reason")));
 	}
 
@@ -317,8 +344,8 @@ public class Intake {
 		return s == null || s.isBlank() ? null : s.trim();
 	}
 
-	private record Decision(CaseStatus status, Set<String> provided, List<Material> missing, String reason,
-			Handling handling, boolean onCommitment) {
+	private record Decision(CaseStatus status, Set<String> provided, Set<String> originalsSeen, List<Material> missing,
+			String reason, Handling handling, boolean onCommitment) {
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.gov.ouhai.approval.cases;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gov.ouhai.approval.catalog.Material;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.files.CaseFiles;
+import cn.gov.ouhai.approval.files.StagedUpload;
 import cn.gov.ouhai.approval.web.ApiException;
 
 /**
@@ -29,14 +32,21 @@ class Supplements {
 
 	private final RuntimeService runtime;
 
-	Supplements(CaseMapper mapper, RuntimeService runtime) {
+	private final CaseFiles files;
+
+	Supplements(CaseMapper mapper, RuntimeService runtime, CaseFiles files) {
 		this.mapper = mapper;
 		this.runtime = runtime;
+		this.files = files;
 	}
 
-	/** Records the materials and answers those still asked for. */
+	/**
+	 * Records the materials and answers those still asked for. {@code originals} are paper originals
+	 * the window clerk has seen; the upload's files back their materials.
+	 */
 	@Transactional
-	public List<String> receive(CaseRecord record, Matter matter, List<String> codes, String clerk) {
+	public List<String> receive(CaseRecord record, Matter matter, List<String> originals, StagedUpload upload,
+			String clerk) {
 		if (!record.status().open()) {
 			throw ApiException.conflict("CASE_CLOSED",
 					"办件已办结或未受理，不能补交材料 / The case is not open: " + record.status());
@@ -44,16 +54,25 @@ class Supplements {
 		Set<String> known = new HashSet<>();
 		matter.materials().forEach(m -> known.add(m.code()));
 		Map<String, String> fields = new LinkedHashMap<>();
-		for (int i = 0; i < codes.size(); i++) {
-			if (!known.contains(codes.get(i))) {
-				fields.put("materials[" + i + "]", "该事项没有这项材料 / not a material of this matter: " + codes.get(i));
+		for (int i = 0; i < originals.size(); i++) {
+			if (!known.contains(originals.get(i))) {
+				fields.put("materials[" + i + "]", "该事项没有这项材料 / not a material of this matter: " + originals.get(i));
 			}
+		}
+		if (originals.isEmpty() && upload.files().isEmpty()) {
+			fields.put("materials", "至少一项材料或一个文件 / at least one material or file");
 		}
 		if (!fields.isEmpty()) {
 			throw ApiException.badRequest("VALIDATION_FAILED", "材料有误，未作记录 / Unknown materials; nothing recorded",
 					fields);
 		}
+		Set<String> codes = new LinkedHashSet<>(originals);
+		codes.addAll(upload.materialCodes());
 		this.mapper.supplyMaterials(record.caseNo(), codes);
+		if (!originals.isEmpty()) {
+			this.mapper.originalsSeen(record.caseNo(), originals, clerk, EngineClock.now());
+		}
+		this.files.attach(record.caseNo(), upload, clerk);
 		List<String> names = matter.materials().stream().filter(m -> codes.contains(m.code())).map(Material::name).toList();
 		List<String> stillMissing = this.mapper.requestedMaterials(record.caseNo());
 		this.mapper.insertEvent(record.caseNo(), new CaseEvent(EngineClock.now(), "SUPPLEMENT",

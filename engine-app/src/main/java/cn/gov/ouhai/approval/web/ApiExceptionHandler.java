@@ -14,6 +14,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -74,6 +76,19 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiError> noResource(NoResourceFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
 			.body(new ApiError("NOT_FOUND", "没有这个地址 / No such path: /" + ex.getResourcePath(), Map.of()));
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException ex) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(new ApiError("REQUEST_TOO_LARGE", "上传内容超过服务器允许的大小，未作记录 / The upload is larger than the server "
+					+ "accepts; nothing was stored", Map.of()));
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiError> badMultipart(MultipartException ex) {
+		return ResponseEntity.badRequest()
+			.body(new ApiError("MALFORMED_MULTIPART", "上传请求格式不对 / The multipart request could not be read", Map.of()));
 	}
 
 	@ExceptionHandler(TransientDataAccessException.class)
