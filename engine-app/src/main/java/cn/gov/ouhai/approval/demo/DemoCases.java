@@ -1,5 +1,14 @@
 package cn.gov.ouhai.approval.demo;
 
+import java.io.ByteArrayInputStream;
+import java.util.HashSet;
+import java.util.Set;
+
+import cn.gov.ouhai.approval.catalog.Catalog;
+import cn.gov.ouhai.approval.files.IncomingFile;
+import cn.gov.ouhai.approval.files.StagedUpload;
+import cn.gov.ouhai.approval.files.Uploads;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,9 +46,15 @@ class DemoCases {
 
 	private final Cases cases;
 
-	DemoCases(Intake intake, Cases cases) {
+	private final Uploads uploads;
+
+	private final Catalog catalog;
+
+	DemoCases(Intake intake, Cases cases, Uploads uploads, Catalog catalog) {
 		this.intake = intake;
 		this.cases = cases;
+		this.uploads = uploads;
+		this.catalog = catalog;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -48,25 +63,40 @@ class DemoCases {
 		if (this.cases.any()) {
 			return;
 		}
+		// the food licence came with scans of its application form and business licence
 		accept("demo-food-1", "SCJG-SPJY-001", "OH-CENTRE", org("温州市瓯海区好味餐饮店"),
-				List.of("M01", "M02", "M03", "M04", "M05"), List.of(), false, null);
+				List.of("M01", "M02", "M03", "M04", "M05"), List.of(), false, null,
+				List.of(scan("M01", "食品经营许可申请书.pdf", "Food business licence application (demo scan)",
+						"Applicant: Haowei Restaurant, Ouhai, Wenzhou", "Case material M01"),
+						scan("M02", "营业执照.pdf", "Business licence (demo scan)", "Unified social credit code 91330304MA2L8K5Q6F",
+								"Case material M02")));
 		accept("demo-permit-1", "ZRZY-GHXK-001", "OH-CENTRE", org("温州市瓯海区某建设有限公司"),
-				List.of("M01", "M02", "M03"), List.of("M04"), true, null);
+				List.of("M01", "M02", "M03"), List.of("M04"), true, null, List.of());
 		accept("demo-seal-1", "GA-YZBA-001", "OH-LOUQIAO", org("温州市瓯海区娄桥某五金厂"), List.of("M01", "M02", "M03"),
-				List.of(), false, null);
+				List.of(), false, null, List.of());
 		accept("demo-registration-1", "SCJG-GTDJ-001", "OH-CENTRE",
 				new IntakeRequest.Applicant(ApplicantType.PERSON, "张老伯", "330304195203151230", null),
-				List.of("M01", "M02", "M03", "M04"), List.of(), false, PriorityReason.ELDERLY);
+				List.of("M01", "M02", "M03", "M04"), List.of(), false, PriorityReason.ELDERLY, List.of());
 		log.info("demo: four cases taken in for a first look (GET /api/cases as clerk)");
 	}
 
 	private void accept(String requestId, String matter, String station, IntakeRequest.Applicant applicant,
-			List<String> provided, List<String> missing, boolean commitment, PriorityReason priority) {
+			List<String> provided, List<String> missing, boolean commitment, PriorityReason priority,
+			List<IncomingFile> scans) {
 		List<IntakeRequest.MaterialGiven> materials = new ArrayList<>();
 		provided.forEach(code -> materials.add(new IntakeRequest.MaterialGiven(code, true)));
 		missing.forEach(code -> materials.add(new IntakeRequest.MaterialGiven(code, false)));
-		this.intake.accept(new IntakeRequest(requestId, matter, applicant, Channel.WINDOW, station, materials, commitment,
-				priority), "clerk");
+		Set<String> codes = new HashSet<>();
+		this.catalog.matter(matter).orElseThrow().materials().forEach(m -> codes.add(m.code()));
+		try (StagedUpload upload = this.uploads.stage(matter, codes, scans, null)) {
+			this.intake.accept(new IntakeRequest(requestId, matter, applicant, Channel.WINDOW, station, materials,
+					commitment, priority), upload, "clerk");
+		}
+	}
+
+	private static IncomingFile scan(String material, String name, String... lines) {
+		byte[] pdf = DemoDocuments.pdf(lines);
+		return new IncomingFile(material, name, () -> new ByteArrayInputStream(pdf));
 	}
 
 	private static IntakeRequest.Applicant org(String name) {

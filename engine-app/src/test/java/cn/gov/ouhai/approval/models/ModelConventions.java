@@ -266,10 +266,20 @@ class ModelConventions {
 		else if (!this.forms.containsKey(formRef)) {
 			violations.add(where + "formRef " + formRef + " has no form in form-definitions/");
 		}
-		else if (property(task, "decisions") != null && !this.forms.get(formRef).toString().contains("\"decision\"")) {
-			violations.add(where + "form " + formRef + " has no field 'decision' for the step's decisions");
+		else {
+			String form = this.forms.get(formRef).toString();
+			if (property(task, "decisions") != null && !form.contains("\"decision\"")) {
+				violations.add(where + "form " + formRef + " has no field 'decision' for the step's decisions");
+			}
+			if (!form.contains(MATERIALS_LINK)) {
+				violations.add(where + "form " + formRef + " links the case's materials, so the approver sees the files: "
+						+ "a text field with (" + MATERIALS_LINK + ")");
+			}
 		}
 	}
+
+	/** The page listing a case's materials and files (a form-js template in a text field). */
+	static final String MATERIALS_LINK = "/cases/{{caseNo}}/materials";
 
 	private static void checkId(BaseElement element, String where, List<String> violations) {
 		if (GENERATED_ID.matcher(element.getId()).matches()) {

@@ -52,6 +52,7 @@ class ProcessModelConventionsTests {
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("TimedApprovalStep"));
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("${sla.stepDue(execution)}"));
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("LUNCH"));
+		assertThat(violations).anyMatch(v -> v.contains("Task_NoMaterialsLink") && v.contains("materials"));
 	}
 
 	@Test
