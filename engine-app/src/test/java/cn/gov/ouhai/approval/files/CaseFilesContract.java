@@ -125,6 +125,11 @@ abstract class CaseFilesContract {
 		assertThat(new String(other.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("承办部门");
 		assertThat(this.api.get("approver-wjj", "/api/cases/" + caseNo + "/materials").status()).isEqualTo(403);
 		assertThat(this.api.getBytes("admin", href).status()).isEqualTo(403);
+		// the page each step's form links: the materials with their files, for the same readers
+		Api.Response page = this.api.get("approver-scjg", "/cases/" + caseNo + "/materials");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("食品经营许可申请书", "申请书.pdf", href, "操作流程.ofd");
+		assertThat(this.api.get("approver-wjj", "/cases/" + caseNo + "/materials").status()).isEqualTo(403);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM file_download WHERE file_id = ?", Integer.class,
 				fileId)).isEqualTo(3);
 	}
