@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -30,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -38,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.ouhai.approval.cases.CaseStatus;
+import cn.gov.ouhai.approval.cases.CaseVariables;
 import cn.gov.ouhai.approval.engine.ModelProperties;
 
 /**
@@ -56,6 +59,8 @@ class ModelConventions {
 	static final String CLOCK_PAUSING_TEMPLATE = "cn.gov.ouhai.approval.ClockPausingStep";
 
 	private final Map<String, JsonNode> forms = new HashMap<>();
+
+	private final Map<String, Class<?>> beans = platformBeans();
 
 	private final List<String> formProblems = new ArrayList<>();
 
@@ -91,6 +96,8 @@ class ModelConventions {
 			violations.add(name + ": -: does not parse as BPMN 2.0 (" + rootMessage(e) + ")");
 			return violations;
 		}
+		this.processVariables = variablesOf(model);
+		checkExpressions(file, name, violations);
 		List<Process> processes = new ArrayList<>(model.getModelElementsByType(Process.class));
 		if (processes.size() != 1) {
 			violations.add(name + ": -: one process per file, found " + processes.size());
@@ -256,6 +263,34 @@ class ModelConventions {
 			violations.add(where + "a step with a time limit takes its due date from the calendar: "
 					+ "dueDate ${sla.stepDue(execution)}");
 		}
+		String due = task.getCamundaDueDate();
+		if (due == null || !due.startsWith("${sla.")) {
+			violations.add(where + "a user task has a due date from the working-day calendar (dueDate ${sla.…}, e.g. "
+					+ "${sla.stepDue(execution)} or ${sla.workdaysFromNow(10)}), so its light and Tasklist's due date are right");
+		}
+		if (workdays != null && workdays.matches("\\d+") && Integer.parseInt(workdays) > 0) {
+			Set<String> timers = task.getParentElement()
+				.getChildElementsByType(BoundaryEvent.class)
+				.stream()
+				.filter(b -> b.getAttachedTo() == task)
+				.flatMap(b -> b.getEventDefinitions().stream())
+				.filter(TimerEventDefinition.class::isInstance)
+				.map(d -> ((TimerEventDefinition) d).getTimeDate())
+				.filter(d -> d != null)
+				.map(d -> d.getTextContent().trim())
+				.collect(java.util.stream.Collectors.toSet());
+			for (String expected : List.of("${sla.stepYellow(execution)}", "${sla.stepDue(execution)}")) {
+				if (!timers.contains(expected)) {
+					violations.add(where + "a step with a time limit has its warning and overdue timers (boundary "
+							+ "timers at " + "${sla.stepYellow(execution)}, ${sla.stepDue(execution)} and "
+							+ "${sla.stepOverdueBy(execution, 1)}); missing " + expected);
+				}
+			}
+			if (timers.stream().noneMatch(t -> t.startsWith("${sla.stepOverdueBy(execution"))) {
+				violations.add(where + "a step with a time limit escalates when it stays red (a boundary timer at "
+						+ "${sla.stepOverdueBy(execution, 1)}); missing");
+			}
+		}
 		if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaAssignee())) {
 			violations.add(where + "a user task names who works it (candidateGroups: a department or role)");
 		}
@@ -271,11 +306,166 @@ class ModelConventions {
 			if (property(task, "decisions") != null && !form.contains("\"decision\"")) {
 				violations.add(where + "form " + formRef + " has no field 'decision' for the step's decisions");
 			}
+			for (String key : keysOf(this.forms.get(formRef).path("components"))) {
+				if (!this.processVariables.contains(key)) {
+					violations.add(where + "form " + formRef + " has field '" + key + "', which is not a variable the "
+							+ "process uses (the platform's case variables, or one its expressions read)");
+				}
+			}
 			if (!form.contains(MATERIALS_LINK)) {
 				violations.add(where + "form " + formRef + " links the case's materials, so the approver sees the files: "
 						+ "a text field with (" + MATERIALS_LINK + ")");
 			}
 		}
+	}
+
+	/**
+	 * Variables every process may read: the case's (CaseVariables) and those the platform's API sets
+	 * (supplementWorkdays by POST /api/tasks/{id}/request-supplement).
+	 */
+	static final Set<String> PLATFORM_VARIABLES = platformVariables();
+
+	/** Names an expression may use besides beans and variables. */
+	private static final Set<String> EL_WORDS = Set.of("execution", "task", "true", "false", "null", "empty", "not",
+			"and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof");
+
+	private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+
+	private static final Pattern NAME = Pattern.compile("(?<![.\\w])([A-Za-z_]\\w*)(\\s*\\.\\s*([A-Za-z_]\\w*)\\s*\\()?");
+
+	private Set<String> processVariables = Set.of();
+
+	/**
+	 * Every expression in the diagram (conditions, due dates, timers, listeners, delegates) calls
+	 * beans that exist with methods they have, and reads only variables the process has.
+	 */
+	private void checkExpressions(Path path, String file, List<String> violations) {
+		org.w3c.dom.Document document;
+		try {
+			var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			document = factory.newDocumentBuilder().parse(path.toFile());
+		}
+		catch (Exception e) {
+			return; // the model API has reported why it does not parse
+		}
+		org.w3c.dom.NodeList all = document.getElementsByTagName("*");
+		for (int i = 0; i < all.getLength(); i++) {
+			org.w3c.dom.Element element = (org.w3c.dom.Element) all.item(i);
+			if (!element.hasAttribute("id") || element.getNamespaceURI() == null
+					|| !element.getNamespaceURI().endsWith("/MODEL")) {
+				continue;
+			}
+			List<String> texts = new ArrayList<>();
+			collect(element, texts);
+			for (String text : texts) {
+				checkExpression(text, file + ": " + element.getAttribute("id") + ": ", violations);
+			}
+		}
+	}
+
+	private void checkExpression(String text, String where, List<String> violations) {
+		Matcher expression = EXPRESSION.matcher(text);
+		while (expression.find()) {
+			String body = expression.group(1).replaceAll("'[^']*'|\"[^\"]*\"", "''");
+			Matcher name = NAME.matcher(body);
+			while (name.find()) {
+				String root = name.group(1);
+				if (EL_WORDS.contains(root)) {
+					continue;
+				}
+				Class<?> bean = this.beans.get(root);
+				if (name.group(3) != null && bean != null) {
+					String method = name.group(3);
+					if (Arrays.stream(bean.getMethods()).noneMatch(m -> m.getName().equals(method))) {
+						violations.add(where + "expression " + text + " calls " + root + "." + method + ", which bean "
+								+ root + " (" + bean.getSimpleName() + ") does not have");
+					}
+				}
+				else if (bean == null && !this.processVariables.contains(root)) {
+					violations.add(where + "expression " + text + " uses '" + root + "', which is neither a bean of the "
+							+ "platform (e.g. sla, escalation, commitments) nor a variable of the process");
+				}
+			}
+		}
+	}
+
+	/** Expressions in an element's attributes and texts, and in its children that are not elements of their own. */
+	private static void collect(org.w3c.dom.Element element, List<String> texts) {
+		org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+		for (int i = 0; i < attributes.getLength(); i++) {
+			String value = attributes.item(i).getNodeValue();
+			if (value.contains("${") || value.contains("#{")) {
+				texts.add(value);
+			}
+		}
+		org.w3c.dom.NodeList children = element.getChildNodes();
+		for (int i = 0; i < children.getLength(); i++) {
+			if (children.item(i) instanceof org.w3c.dom.Element child) {
+				if (!child.hasAttribute("id")) {
+					collect(child, texts);
+				}
+			}
+			else if (children.item(i).getNodeType() == org.w3c.dom.Node.TEXT_NODE
+					&& (children.item(i).getNodeValue().contains("${") || children.item(i).getNodeValue().contains("#{"))) {
+				texts.add(children.item(i).getNodeValue().trim());
+			}
+		}
+	}
+
+	/** The platform's variables, plus those the diagram sets itself (execution.setVariable('x', …)). */
+	private static Set<String> variablesOf(BpmnModelInstance model) {
+		Set<String> variables = new HashSet<>(PLATFORM_VARIABLES);
+		Matcher set = Pattern.compile("setVariable\\('([A-Za-z_]\\w*)'").matcher(
+				Bpmn.convertToString(model));
+		while (set.find()) {
+			variables.add(set.group(1));
+		}
+		return variables;
+	}
+
+	private static Set<String> platformVariables() {
+		Set<String> names = new HashSet<>(Set.of("supplementWorkdays"));
+		for (java.lang.reflect.Field field : CaseVariables.class.getFields()) {
+			if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+				try {
+					names.add((String) field.get(null));
+				}
+				catch (IllegalAccessException e) {
+					throw new IllegalStateException(e);
+				}
+			}
+		}
+		return names;
+	}
+
+	/** The platform's beans by name (what ${name.…} in a diagram resolves to), found as Spring would. */
+	private static Map<String, Class<?>> platformBeans() {
+		var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(true);
+		var names = new org.springframework.context.annotation.AnnotationBeanNameGenerator();
+		var registry = new org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry();
+		Map<String, Class<?>> beans = new HashMap<>();
+		for (var candidate : scanner.findCandidateComponents("cn.gov.ouhai.approval")) {
+			try {
+				beans.put(names.generateBeanName(candidate, registry), Class.forName(candidate.getBeanClassName()));
+			}
+			catch (ClassNotFoundException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+		return beans;
+	}
+
+	private static List<String> keysOf(JsonNode components) {
+		List<String> keys = new ArrayList<>();
+		for (JsonNode component : components) {
+			if (component.hasNonNull("key")) {
+				keys.add(component.get("key").asText());
+			}
+			keys.addAll(keysOf(component.path("components")));
+		}
+		return keys;
 	}
 
 	/** The page listing a case's materials and files (a form-js template in a text field). */

@@ -53,6 +53,17 @@ class ProcessModelConventionsTests {
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("${sla.stepDue(execution)}"));
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("LUNCH"));
 		assertThat(violations).anyMatch(v -> v.contains("Task_NoMaterialsLink") && v.contains("materials"));
+		assertThat(violations).anyMatch(v -> v.contains("Task_NoMaterialsLink") && v.contains("working-day calendar"));
+		assertThat(violations).anyMatch(v -> v.contains("Task_NoMaterialsLink") && v.contains("field 'pii_applicantName'")
+				&& v.contains("not a variable the process uses"));
+		assertThat(violations).anyMatch(v -> v.contains("Task_NoMaterialsLink") && v.contains("'escalaton'")
+				&& v.contains("neither a bean"));
+		assertThat(violations).anyMatch(v -> v.contains("Task_TimedWithoutTimers") && v.contains("sla.stepDeu")
+				&& v.contains("does not have"));
+		assertThat(violations).anyMatch(v -> v.contains("Task_TimedWithoutTimers")
+				&& v.contains("warning and overdue timers") && v.contains("missing ${sla.stepYellow(execution)}"));
+		assertThat(violations).anyMatch(v -> v.contains("Task_TimedWithoutTimers") && v.contains("stays red"));
+		assertThat(violations).anyMatch(v -> v.contains("Flow_ToDone") && v.contains("'applicantAge'"));
 	}
 
 	@Test
