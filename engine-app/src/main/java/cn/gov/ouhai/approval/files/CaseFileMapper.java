@@ -20,7 +20,7 @@ interface CaseFileMapper {
 			+ "#{sha256}, #{uploadedBy}, #{uploadedAt})")
 	void insert(CaseFile file);
 
-	@Select("SELECT " + COLUMNS + " FROM case_file WHERE case_no = #{caseNo} ORDER BY material_code, uploaded_at, id")
+	@Select("SELECT " + COLUMNS + " FROM case_file WHERE case_no = #{caseNo} ORDER BY material_code, uploaded_at, file_name, id")
 	List<CaseFile> ofCase(@Param("caseNo") String caseNo);
 
 	@Select("SELECT " + COLUMNS + " FROM case_file WHERE id = #{id} AND case_no = #{caseNo}")

@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -83,8 +86,11 @@ class ApproverTasks {
 
 	private final CaseClocks clocks;
 
+	private final HistoryService history;
+
 	ApproverTasks(TaskService tasks, RepositoryService repository, RuntimeService runtime, Cases cases, Catalog catalog,
-			StepLimits steps, WorkdayCalendar calendar, CaseClocks clocks) {
+			StepLimits steps, WorkdayCalendar calendar, CaseClocks clocks, HistoryService history) {
+		this.history = history;
 		this.tasks = tasks;
 		this.repository = repository;
 		this.runtime = runtime;
@@ -140,8 +146,8 @@ class ApproverTasks {
 		try {
 			this.tasks.claim(taskId, user.id());
 		}
-		catch (TaskAlreadyClaimedException | OptimisticLockingException raced) {
-			throw ApiException.conflict("TASK_CLAIMED", "任务已被他人认领 / The task was claimed by someone else");
+		catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException raced) {
+			throw ApiException.conflict("TASK_CLAIMED", "任务已被他人认领或办理 / The task was claimed or completed by someone else");
 		}
 	}
 
@@ -173,7 +179,9 @@ class ApproverTasks {
 			this.tasks.complete(taskId, Map.of(CaseVariables.DECISION, request.decision().name(),
 					CaseVariables.OPINION, request.opinion() == null ? "" : request.opinion()));
 		}
-		catch (TaskAlreadyClaimedException | OptimisticLockingException raced) {
+		catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException raced) {
+			// two approvers at once: the engine's optimistic lock lets one through; a task completed
+			// in the meantime is gone (NullValueException)
 			throw ApiException.conflict("TASK_TAKEN",
 					"任务已被他人认领或办理 / The task was claimed or completed by someone else");
 		}
@@ -250,6 +258,11 @@ class ApproverTasks {
 	private Task workable(CurrentUser user, String taskId) {
 		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
+			HistoricTaskInstance done = this.history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+			if (done != null && done.getEndTime() != null) {
+				throw ApiException.conflict("TASK_DONE", "任务已被他人办理完毕（" + done.getAssignee() + "）/ The task was already "
+						+ "completed by " + done.getAssignee());
+			}
 			throw ApiException.notFound("TASK_NOT_FOUND", "没有这个任务或已办结 / No such open task: " + taskId);
 		}
 		if (user.id().equals(task.getAssignee())) {

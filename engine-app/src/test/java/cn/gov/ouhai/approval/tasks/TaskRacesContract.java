@@ -1,0 +1,144 @@
+package cn.gov.ouhai.approval.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.Applicants;
+
+/**
+ * Two approvers of one department act on the same task at the same instant, over real HTTP: exactly
+ * one claim or decision succeeds, the other gets 409 with a clear message, and the case's timeline
+ * records the step once. Repeated, since a race that is won by timing once proves little.
+ * Subclasses pick the database.
+ */
+abstract class TaskRacesContract {
+
+	static final String SECOND = "approver2-scjg";
+
+	static final int ROUNDS = 8;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Api api;
+
+	ExecutorService pool;
+
+	@BeforeEach
+	void twoApprovers() {
+		this.api = new Api(this.port);
+		this.pool = Executors.newFixedThreadPool(2);
+		if (this.identity.createUserQuery().userId(SECOND).count() == 0) {
+			User user = this.identity.newUser(SECOND);
+			user.setFirstName("第二审批人");
+			user.setLastName("市场监管");
+			user.setPassword("demo");
+			this.identity.saveUser(user);
+			this.identity.createMembership(SECOND, "dept-scjg");
+		}
+	}
+
+	@AfterEach
+	void stop() {
+		this.pool.shutdownNow();
+	}
+
+	@Test
+	void twoApproversDecidingTheSameStepAtOnceDecideItOnce() throws Exception {
+		for (int round = 0; round < ROUNDS; round++) {
+			String caseNo = intake();
+			String task = taskOf(caseNo);
+			List<Api.Response> answers = atOnce(
+					() -> this.api.post("approver-scjg", "/api/tasks/" + task + "/complete",
+							Map.of("decision", "APPROVE", "opinion", "甲审查通过")),
+					() -> this.api.post(SECOND, "/api/tasks/" + task + "/complete",
+							Map.of("decision", "APPROVE", "opinion", "乙审查通过")));
+			assertThat(answers).as(answers.toString()).extracting(Api.Response::status).containsExactlyInAnyOrder(204, 409);
+			Api.Response lost = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+			assertThat(lost.json().get("message").asText()).contains("他人");
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM case_event WHERE case_no = ? AND step_id = "
+					+ "'Task_ReviewMaterials'", Integer.class, caseNo)).as("timeline of " + caseNo).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void twoApproversClaimingTheSameTaskAtOnceOneGetsIt() throws Exception {
+		for (int round = 0; round < ROUNDS; round++) {
+			String task = taskOf(intake());
+			List<Api.Response> answers = atOnce(() -> this.api.post("approver-scjg", "/api/tasks/" + task + "/claim", ""),
+					() -> this.api.post(SECOND, "/api/tasks/" + task + "/claim", ""));
+			assertThat(answers).as(answers.toString()).extracting(Api.Response::status).containsExactlyInAnyOrder(204, 409);
+			String winner = answers.get(0).status() == 204 ? "approver-scjg" : SECOND;
+			String loser = winner.equals(SECOND) ? "approver-scjg" : SECOND;
+			// the loser cannot decide it either, the winner can
+			assertThat(this.api.post(loser, "/api/tasks/" + task + "/complete", Map.of("decision", "APPROVE")).status())
+				.isEqualTo(409);
+			assertThat(this.api.post(winner, "/api/tasks/" + task + "/complete", Map.of("decision", "APPROVE")).status())
+				.isEqualTo(204);
+		}
+	}
+
+	@SafeVarargs
+	private List<Api.Response> atOnce(Callable<Api.Response>... calls) throws Exception {
+		CountDownLatch ready = new CountDownLatch(calls.length);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<Api.Response>> futures = new ArrayList<>();
+		for (Callable<Api.Response> call : calls) {
+			futures.add(this.pool.submit(() -> {
+				ready.countDown();
+				go.await();
+				return call.call();
+			}));
+		}
+		ready.await();
+		go.countDown();
+		List<Api.Response> answers = new ArrayList<>();
+		for (Future<Api.Response> future : futures) {
+			answers.add(future.get());
+		}
+		return answers;
+	}
+
+	private String intake() {
+		Api.Response created = this.api.post("clerk", "/api/cases", Applicants.foodLicence("race-" + UUID.randomUUID()));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().get("caseNo").asText();
+	}
+
+	private String taskOf(String caseNo) {
+		for (JsonNode task : this.api.get("approver-scjg", "/api/tasks").json()) {
+			if (caseNo.equals(task.path("caseNo").asText())) {
+				return task.get("id").asText();
+			}
+		}
+		throw new AssertionError("no task for " + caseNo);
+	}
+
+}
