@@ -1,8 +1,12 @@
 package cn.gov.ouhai.approval.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +31,12 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 		config.setCmmnEnabled(false);
 		config.setStandaloneTasksEnabled(false);
 		config.setHistoryEventHandler(new PersonalDataHistoryFilter(new DbHistoryEventHandler()));
+		List<Deployer> preDeployers = new ArrayList<>();
+		if (config.getCustomPreDeployers() != null) {
+			preDeployers.addAll(config.getCustomPreDeployers());
+		}
+		preDeployers.add(new DeploymentGuard());
+		config.setCustomPreDeployers(preDeployers);
 	}
 
 }
