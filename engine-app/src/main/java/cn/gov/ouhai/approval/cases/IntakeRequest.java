@@ -26,6 +26,7 @@ public record IntakeRequest(
 
 	public record Applicant(@NotNull(message = "必填，取值 PERSON 或 ORG / required: PERSON or ORG") ApplicantType type,
 			@NotBlank(message = "必填 / required") @Size(max = 100, message = "最长 100 个字符 / at most 100 characters")
+			@Pattern(regexp = "[^\\p{Cntrl}]*", message = "不能含控制字符 / must not contain control characters")
 			String name,
 			@NotBlank(message = "必填 / required") @Size(max = 32, message = "最长 32 个字符 / at most 32 characters")
 			String idNumber,
