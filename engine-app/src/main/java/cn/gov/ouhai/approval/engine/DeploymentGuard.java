@@ -51,6 +51,7 @@ class DeploymentGuard implements Deployer {
 			}
 			else if (bpmn) {
 				checkScripts(name, resource.getBytes(), problems);
+				checkFormsTravel(name, resource.getBytes(), deployment, problems);
 			}
 			else if (dmn) {
 				checkDecisions(name, resource.getBytes(), problems);
@@ -84,6 +85,41 @@ class DeploymentGuard implements Deployer {
 			if (condition.getLanguage() != null) {
 				problems.add(name + ": " + owner(condition) + ": 不允许脚本条件 / script conditions are not allowed ("
 						+ condition.getLanguage() + ")");
+			}
+		}
+	}
+
+	/**
+	 * A form bound by deployment must be in the same deployment (the Modeler deploys one diagram
+	 * unless the forms are attached; scripts/deploy-models sends them along), else Tasklist fails
+	 * when someone opens the step.
+	 */
+	private static void checkFormsTravel(String name, byte[] bytes, DeploymentEntity deployment, List<String> problems) {
+		BpmnModelInstance model;
+		try {
+			model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+		}
+		catch (RuntimeException unreadable) {
+			return;
+		}
+		java.util.Set<String> forms = new java.util.HashSet<>();
+		for (ResourceEntity resource : deployment.getResources().values()) {
+			if (resource.getName().endsWith(".form")) {
+				try {
+					forms.add(JSON.readTree(resource.getBytes()).path("id").asText());
+				}
+				catch (IOException unreadable) {
+					// reported by checkForm
+				}
+			}
+		}
+		for (ModelElementInstance element : model.getModelElementsByType(
+				model.getModel().getType(org.camunda.bpm.model.bpmn.instance.FlowNode.class))) {
+			String formRef = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+			String binding = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding");
+			if (formRef != null && "deployment".equals(binding) && !forms.contains(formRef)) {
+				problems.add(name + ": " + ((BaseElement) element).getId() + ": 表单 " + formRef + " 须随流程一并部署 / form "
+						+ formRef + " (binding deployment) must be part of the same deployment");
 			}
 		}
 	}

@@ -96,6 +96,15 @@ class BadDeploymentsTests {
 		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(before);
 	}
 
+	@Test
+	void refusesADiagramDeployedWithoutTheFormsItBindsByDeployment() throws Exception {
+		// as the Modeler's deploy button would send it, without attaching the forms
+		String diagram = java.nio.file.Files.readString(
+				java.nio.file.Path.of("..", "process-models", "Process_PublicPlaceHygieneLicence.bpmn"), StandardCharsets.UTF_8);
+		refused("Process_PublicPlaceHygieneLicence.bpmn", diagram, "Task_ReviewMaterials",
+				"form_ReviewDecision (binding deployment) must be part of the same deployment");
+	}
+
 	private void refused(String file, String content, String element, String rule) {
 		long before = this.repository.createDeploymentQuery().count();
 		Api.Response response = deploy(file, content);
