@@ -1,6 +1,8 @@
 package cn.gov.ouhai.approval.cases;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import cn.gov.ouhai.approval.cases.CaseViews.ApplicantView;
 import cn.gov.ouhai.approval.cases.CaseViews.CaseDetail;
 import cn.gov.ouhai.approval.cases.CaseViews.CaseSummary;
+import cn.gov.ouhai.approval.cases.CaseViews.ChildCase;
 import cn.gov.ouhai.approval.cases.CaseViews.IntakeAnswer;
 import cn.gov.ouhai.approval.cases.CaseViews.MaterialView;
 import cn.gov.ouhai.approval.cases.CaseViews.MatterRef;
@@ -193,16 +196,32 @@ class CaseController {
 		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
 		visibleTo(CurrentUser.of(auth), matter, false);
 		List<MaterialView> materials = this.materials.of(record, matter);
-		List<TimelineEntry> timeline = this.cases.timeline(caseNo)
-			.stream()
-			.map(e -> new TimelineEntry(EngineClock.local(e.occurredAt()), e.kind(), e.stepId(), e.stepName(),
-					e.actor(), e.decision(), e.opinion()))
+		// 一件事: a bundle lists its matters with their lights, and its timeline shows their steps too
+		List<CaseRecord> children = this.cases.children(caseNo);
+		List<ChildCase> childViews = children.stream()
+			.map(c -> new ChildCase(c.caseNo(), c.status(), ref(this.catalog.matter(c.matterCode()).orElseThrow()), sla(c)))
 			.toList();
+		List<TimelineEntry> timeline = new ArrayList<>(timeline(caseNo));
+		children.forEach(child -> timeline.addAll(timeline(child.caseNo())));
+		timeline.sort(Comparator.comparing(TimelineEntry::at));
+		SlaView sla = sla(record);
+		if (sla != null && !children.isEmpty()) {
+			sla = sla.worstOf(childViews);
+		}
 		return new CaseDetail(record.caseNo(), record.status(), ref(matter), ApplicantView.masked(record),
 				record.channel(), record.stationCode(), record.handling(), record.priority(), record.commitment(),
 				record.refusalReason(), record.refersTo(),
 				EngineClock.local(record.receivedAt()), record.acceptedBy(), EngineClock.local(record.completedAt()),
-				sla(record), materials, timeline, NoticeLink.of(caseNo, this.intake.noticeOf(record)));
+				sla, materials, timeline, NoticeLink.of(caseNo, this.intake.noticeOf(record)),
+				this.cases.bundleOf(caseNo).orElse(null), children.isEmpty() ? null : childViews);
+	}
+
+	private List<TimelineEntry> timeline(String caseNo) {
+		return this.cases.timeline(caseNo)
+			.stream()
+			.map(e -> new TimelineEntry(EngineClock.local(e.occurredAt()), e.kind(), e.stepId(), e.stepName(),
+					e.actor(), e.decision(), e.opinion(), caseNo))
+			.toList();
 	}
 
 	@GetMapping

@@ -112,6 +112,22 @@ interface CaseMapper {
 	@Select("SELECT material_code FROM case_material WHERE case_no = #{caseNo} AND provided = TRUE")
 	List<String> providedMaterials(@Param("caseNo") String caseNo);
 
+	@Select("SELECT material_code FROM case_material WHERE case_no = #{caseNo}")
+	List<String> recordedMaterials(@Param("caseNo") String caseNo);
+
+	@Update("UPDATE service_case SET bundle_case_no = #{bundle} WHERE case_no = #{caseNo}")
+	void linkBundle(@Param("caseNo") String caseNo, @Param("bundle") String bundleCaseNo);
+
+	@Select("SELECT " + COLUMNS + " FROM service_case WHERE bundle_case_no = #{bundle} ORDER BY case_no")
+	List<CaseRecord> children(@Param("bundle") String bundleCaseNo);
+
+	@Select("SELECT bundle_case_no FROM service_case WHERE case_no = #{caseNo}")
+	String bundleOf(@Param("caseNo") String caseNo);
+
+	/** Serialises what the matters of one bundle report about themselves (see Cases#lockBundle). */
+	@Update("UPDATE service_case SET status = status WHERE case_no = #{caseNo}")
+	int lock(@Param("caseNo") String caseNo);
+
 	@Insert("INSERT INTO case_event (case_no, occurred_at, kind, step_id, step_name, actor, decision, opinion) "
 			+ "VALUES (#{caseNo}, #{e.occurredAt}, #{e.kind}, #{e.stepId}, #{e.stepName}, #{e.actor}, #{e.decision}, "
 			+ "#{e.opinion})")

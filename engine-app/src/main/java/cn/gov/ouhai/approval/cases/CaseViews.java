@@ -52,8 +52,13 @@ final class CaseViews {
 			OffsetDateTime removedAt, String href) {
 	}
 
+	/** A step on a case's timeline; a bundle's (一件事) also shows its matters' steps, each with its case number. */
 	record TimelineEntry(OffsetDateTime at, String kind, String stepId, String step, String actor, String decision,
-			String opinion) {
+			String opinion, String caseNo) {
+	}
+
+	/** 一件事: a matter of a bundle, a case of its own with its department, status and light. */
+	record ChildCase(String caseNo, CaseStatus status, MatterRef matter, SlaView sla) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,7 +66,7 @@ final class CaseViews {
 			String station, Handling handling, PriorityReason priority, boolean commitment, String refusalReason,
 			String refersTo, OffsetDateTime receivedAt,
 			String acceptedBy, OffsetDateTime completedAt, SlaView sla, List<MaterialView> materials,
-			List<TimelineEntry> timeline, List<NoticeLink> notices) {
+			List<TimelineEntry> timeline, List<NoticeLink> notices, String bundleCaseNo, List<ChildCase> children) {
 	}
 
 	/** The printable page of the notice the applicant got at intake ({@code /cases/{no}/notices/{kind}}). */
@@ -86,6 +91,18 @@ final class CaseViews {
 			return sla == null ? null
 					: new SlaView(sla.limitWorkdays(), EngineClock.local(sla.dueAt()), sla.dueDay(), sla.workdaysLeft(),
 							sla.light(), sla.paused(), sla.pauseKind(), sla.pausedWorkdays());
+		}
+
+		/** 一件事: the bundle's light is the worst of its own and its open matters' (a late matter makes it late). */
+		SlaView worstOf(List<ChildCase> children) {
+			Light worst = this.light;
+			for (ChildCase child : children) {
+				if (child.status().open() && child.sla() != null && child.sla().light().compareTo(worst) > 0) {
+					worst = child.sla().light();
+				}
+			}
+			return new SlaView(this.limitWorkdays, this.dueDate, this.dueDay, this.workdaysLeft, worst, this.paused,
+					this.pauseKind, this.pausedWorkdays);
 		}
 
 	}

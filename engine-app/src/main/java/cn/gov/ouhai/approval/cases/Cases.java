@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,8 +16,11 @@ public class Cases {
 
 	private final CaseMapper mapper;
 
-	Cases(CaseMapper mapper) {
+	private final ApplicationEventPublisher events;
+
+	Cases(CaseMapper mapper, ApplicationEventPublisher events) {
 		this.mapper = mapper;
+		this.events = events;
 	}
 
 	/** Whether any case was ever taken in (the demo profile fills an empty database only). */
@@ -26,6 +30,11 @@ public class Cases {
 
 	public Optional<CaseRecord> find(String caseNo) {
 		return Optional.ofNullable(this.mapper.find(caseNo));
+	}
+
+	/** The case a client's request (its idempotency key) created, if any. */
+	public Optional<CaseRecord> findByRequest(String requestId) {
+		return Optional.ofNullable(this.mapper.findByRequest(requestId));
 	}
 
 	public List<CaseRecord> byProcessInstances(List<String> processInstanceIds) {
@@ -65,6 +74,47 @@ public class Cases {
 		Instant now = EngineClock.now();
 		this.mapper.finish(caseNo, status, now);
 		this.mapper.insertEvent(caseNo, new CaseEvent(now, "STATUS", endId, endName, null, status.name(), null));
+		// in the engine's transaction: a bundle (一件事) hears at once that one of its matters ended
+		this.events.publishEvent(new CaseFinished(caseNo, status));
+	}
+
+	/** 一件事: the matters (child cases) of a bundle case, each a case of its own. */
+	public List<CaseRecord> children(String bundleCaseNo) {
+		return this.mapper.children(bundleCaseNo);
+	}
+
+	/** 一件事: the bundle case this case is a matter of, if any. */
+	public Optional<String> bundleOf(String caseNo) {
+		return Optional.ofNullable(this.mapper.bundleOf(caseNo));
+	}
+
+	/**
+	 * 一件事: locks the bundle's row until the transaction ends, so that two of its matters approved
+	 * at the same moment do not each see the other as still open.
+	 */
+	@Transactional
+	public void lockBundle(String bundleCaseNo) {
+		this.mapper.lock(bundleCaseNo);
+	}
+
+	/** 一件事: a matter of a bundle was approved; its certificate waits for the others (多证齐发). */
+	@Transactional
+	public void approvedInBundle(String caseNo) {
+		this.mapper.setStatus(caseNo, CaseStatus.APPROVED);
+		this.mapper.insertEvent(caseNo, new CaseEvent(EngineClock.now(), "STATUS", null, "审批通过，等待多证齐发", null,
+				CaseStatus.APPROVED.name(), null));
+	}
+
+	/**
+	 * 一件事: the bundle closed a matter whose process it stopped (withdrawal, or another matter
+	 * denied), with the reason on the matter's timeline. Not a {@link CaseFinished}: the bundle
+	 * itself decided it.
+	 */
+	@Transactional
+	public void closedByBundle(String caseNo, CaseStatus status, String reason) {
+		Instant now = EngineClock.now();
+		this.mapper.finish(caseNo, status, now);
+		this.mapper.insertEvent(caseNo, new CaseEvent(now, "STATUS", null, "一件事终止本事项", null, status.name(), reason));
 	}
 
 	/** The codes of the materials handed in, at intake or later. */

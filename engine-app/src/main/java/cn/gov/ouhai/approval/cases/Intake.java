@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Material;
 import cn.gov.ouhai.approval.catalog.Matter;
+import cn.gov.ouhai.approval.catalog.MatterKind;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.files.CaseFiles;
 import cn.gov.ouhai.approval.files.StagedUpload;
@@ -158,13 +159,57 @@ public class Intake {
 	}
 
 	/**
+	 * 一件事 (bundles): decides one matter's application exactly as {@link #accept} would, recording
+	 * nothing, so a bundle can decide all its matters before it takes in any.
+	 */
+	public Decision assess(IntakeRequest request, Matter matter) {
+		return decide(request, matter, Set.of());
+	}
+
+	/**
+	 * 一件事 (bundles): records a case decided by {@link #assess} (or by the bundle for itself) with
+	 * its clock of {@code limitWorkdays} when open, as a matter of {@code bundleCaseNo} if given. No
+	 * process starts here: the bundle's process calls the matters' processes.
+	 */
+	@Transactional
+	public CaseRecord registerDecided(IntakeRequest request, Matter matter, Decision decision, String clerk,
+			String bundleCaseNo, int limitWorkdays) {
+		CaseRecord record = register(request, matter, decision, clerk);
+		if (bundleCaseNo != null) {
+			this.mapper.linkBundle(record.caseNo(), bundleCaseNo);
+		}
+		if (decision.status().open()) {
+			this.clocks.start(record.caseNo(), record.receivedAt(), limitWorkdays);
+		}
+		return this.mapper.find(record.caseNo());
+	}
+
+	/** A case's process runs: started by intake, or by a bundle's call activity (一件事). */
+	@Transactional
+	public void linkProcess(String caseNo, String processInstanceId) {
+		this.mapper.linkProcess(caseNo, processInstanceId);
+		this.clocks.linkProcess(caseNo, processInstanceId);
+	}
+
+	/** The variables a case's process starts with (references only), e.g. for a bundle's call activity. */
+	public Map<String, Object> processVariablesOf(String caseNo) {
+		CaseRecord record = this.mapper.find(caseNo);
+		return processVariables(record, this.catalog.matter(record.matterCode()).orElseThrow());
+	}
+
+	/**
 	 * The notice a case got at intake, rebuilt from what was recorded. It follows the status the case
 	 * had at intake (its timeline's first line), so a 容缺 case in progress keeps its 容缺 notice.
 	 */
 	public IntakeNotice noticeOf(CaseRecord record) {
 		Matter matter = this.catalog.matter(record.matterCode()).orElseThrow();
 		Set<String> provided = new HashSet<>(this.mapper.providedMaterials(record.caseNo()));
-		List<Material> missing = matter.materials().stream().filter(m -> !provided.contains(m.code())).toList();
+		// the case's own material rows: a bundle (一件事) records only the materials its matters need
+		Set<String> recorded = new HashSet<>(this.mapper.recordedMaterials(record.caseNo()));
+		List<Material> missing = matter.materials()
+			.stream()
+			.filter(m -> recorded.contains(m.code()) && !provided.contains(m.code()))
+			.toList();
 		var sla = this.clocks.of(record.caseNo(), null).orElse(null);
 		CaseStatus atIntake = this.mapper.events(record.caseNo())
 			.stream()
@@ -238,6 +283,10 @@ public class Intake {
 	 * paper original ({@code provided: true}).
 	 */
 	private Decision decide(IntakeRequest request, Matter matter, Set<String> withFiles) {
+		if (matter.kind() == MatterKind.BUNDLE) {
+			throw ApiException.badRequest("BUNDLE_MATTER", "一件事请通过 POST /api/bundles/" + matter.code()
+					+ "/cases 受理 / A one-thing bundle is taken in through POST /api/bundles/{code}/cases", Map.of());
+		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		var applicant = request.applicant();
 		String id = applicant.idNumber().trim().toUpperCase();
@@ -344,7 +393,8 @@ public class Intake {
 		return s == null || s.isBlank() ? null : s.trim();
 	}
 
-	private record Decision(CaseStatus status, Set<String> provided, Set<String> originalsSeen, List<Material> missing,
+	/** What intake decided for an application: its status, the materials given (and originals seen), missing, who handles it. */
+	public record Decision(CaseStatus status, Set<String> provided, Set<String> originalsSeen, List<Material> missing,
 			String reason, Handling handling, boolean onCommitment) {
 	}
 

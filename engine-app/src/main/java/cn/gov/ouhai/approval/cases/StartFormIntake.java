@@ -55,6 +55,10 @@ class StartFormIntake {
 
 	void registerIfStartedByForm(DelegateExecution execution) {
 		if (execution.hasVariable(CaseVariables.CASE_NO)) {
+			if (((ExecutionEntity) execution).getSuperExecution() != null) {
+				// a matter of a bundle (一件事), registered by the bundle's intake, started by its call activity
+				this.intake.linkProcess(CaseVariables.caseNo(execution), execution.getProcessInstanceId());
+			}
 			return; // started by intake, which registered the case already
 		}
 		String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
