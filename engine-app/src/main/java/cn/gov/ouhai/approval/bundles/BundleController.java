@@ -46,7 +46,7 @@ import jakarta.validation.Valid;
 @RequestMapping("/api/bundles")
 class BundleController {
 
-	private final Bundles bundles;
+	private final BundleCatalog bundles;
 
 	private final BundleIntake intake;
 
@@ -62,7 +62,7 @@ class BundleController {
 
 	private final ObjectMapper json;
 
-	BundleController(Bundles bundles, BundleIntake intake, Questionnaires questionnaires, Cases cases, Catalog catalog,
+	BundleController(BundleCatalog bundles, BundleIntake intake, Questionnaires questionnaires, Cases cases, Catalog catalog,
 			CaseClocks clocks, RuntimeService runtime, ObjectMapper json) {
 		this.bundles = bundles;
 		this.intake = intake;

@@ -94,10 +94,11 @@ public class BundleExpressions {
 	/** 多证齐发: the approved matters' processes go on to their certificates, together. */
 	public void release(DelegateExecution execution) {
 		List<CaseRecord> approved = children(execution).stream().filter(c -> c.status() == CaseStatus.APPROVED).toList();
+		// told first: releasing the last matter may run the bundle on to its end (and its outcome notice)
+		tell(execution, "证照统一发放", "RELEASED", "多证齐发：" + names(approved) + " 的证照已一并发放。");
 		for (CaseRecord child : approved) {
 			this.runtime.setVariable(child.processInstanceId(), BundleVariables.BUNDLE_RELEASED, true);
 		}
-		tell(execution, "证照统一发放", "RELEASED", "多证齐发：" + names(approved) + " 的证照已一并发放。");
 	}
 
 	/**

@@ -9,13 +9,13 @@ import cn.gov.ouhai.approval.catalog.Catalog;
 
 /** Reads the bundles: their catalog entries, matters and shared materials. Read per call, like the catalog. */
 @Service
-class Bundles {
+class BundleCatalog {
 
 	private final BundleMapper mapper;
 
 	private final Catalog catalog;
 
-	Bundles(BundleMapper mapper, Catalog catalog) {
+	BundleCatalog(BundleMapper mapper, Catalog catalog) {
 		this.mapper = mapper;
 		this.catalog = catalog;
 	}
