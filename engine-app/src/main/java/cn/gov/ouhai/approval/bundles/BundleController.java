@@ -101,14 +101,13 @@ class BundleController {
 		if (!user.in(Groups.WINDOW) && !user.admin()) {
 			throw ApiException.forbidden("只有综合窗口可以受理 / Only the window group may accept applications");
 		}
-		Bundle bundle = bundleOf(code);
 		BundleOutcome outcome;
 		try {
-			outcome = this.intake.accept(bundle, request, user.id());
+			outcome = this.intake.accept(code, request, user.id());
 		}
 		catch (DuplicateKeyException sameRequestAtOnce) {
 			// a concurrent intake with this requestId committed first: answer its case
-			outcome = this.intake.accept(bundle, request, user.id());
+			outcome = this.intake.accept(code, request, user.id());
 		}
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(answer(outcome));
 	}

@@ -1,6 +1,5 @@
 package cn.gov.ouhai.approval.bundles;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +12,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.ouhai.approval.cases.CaseRecord;
 import cn.gov.ouhai.approval.cases.CaseStatus;
@@ -21,6 +23,7 @@ import cn.gov.ouhai.approval.cases.CaseVariables;
 import cn.gov.ouhai.approval.cases.Cases;
 import cn.gov.ouhai.approval.cases.Handling;
 import cn.gov.ouhai.approval.cases.Intake;
+import cn.gov.ouhai.approval.cases.IntakeNotice;
 import cn.gov.ouhai.approval.cases.IntakeRequest;
 import cn.gov.ouhai.approval.cases.IntakeRequest.MaterialGiven;
 import cn.gov.ouhai.approval.catalog.Material;
@@ -37,7 +40,7 @@ import cn.gov.ouhai.approval.web.ApiException;
  * process, which calls the matters' processes.
  */
 @Service
-class BundleIntake {
+public class BundleIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(BundleIntake.class);
 
@@ -49,13 +52,29 @@ class BundleIntake {
 
 	private final RuntimeService runtime;
 
-	BundleIntake(Intake intake, Cases cases, Questionnaires questionnaires, RuntimeService runtime) {
+	private final PlatformTransactionManager transactions;
+
+	private final BundleCatalog bundles;
+
+	BundleIntake(Intake intake, Cases cases, Questionnaires questionnaires, RuntimeService runtime,
+			PlatformTransactionManager transactions, BundleCatalog bundles) {
+		this.bundles = bundles;
+		this.transactions = transactions;
 		this.intake = intake;
 		this.cases = cases;
 		this.questionnaires = questionnaires;
 		this.runtime = runtime;
 	}
 
+	/** Takes the bundle {@code bundleCode} in (the API, the demo cases). */
+	@Transactional
+	public BundleOutcome accept(String bundleCode, BundleRequest request, String clerk) {
+		Bundle bundle = this.bundles.find(bundleCode)
+			.orElseThrow(() -> ApiException.notFound("BUNDLE_NOT_FOUND", "没有这个一件事 / No such bundle: " + bundleCode));
+		return accept(bundle, request, clerk);
+	}
+
+	/** Takes a bundle in through the API: registers it and its matters, starts its process. */
 	@Transactional
 	BundleOutcome accept(Bundle bundle, BundleRequest request, String clerk) {
 		CaseRecord existing = this.cases.findByRequest(request.requestId()).orElse(null);
@@ -68,13 +87,54 @@ class BundleIntake {
 			return new BundleOutcome(existing, false, this.intake.noticeOf(existing),
 					children.stream().map(CaseRecord::matterCode).toList(), children);
 		}
+		Assessed assessed = assess(bundle, request);
+		CaseRecord record = register(bundle, request, assessed, clerk);
+		if (assessed.status().open()) {
+			ProcessInstance instance = this.runtime.createProcessInstanceByKey(bundle.matter().processKey())
+				.businessKey(record.caseNo())
+				.setVariables(Map.of(CaseVariables.CASE_NO, record.caseNo(), CaseVariables.MATTER_CODE, bundle.code()))
+				.execute();
+			this.intake.linkProcess(record.caseNo(), instance.getId());
+		}
+		CaseRecord stored = this.cases.find(record.caseNo()).orElseThrow();
+		return new BundleOutcome(stored, true, this.intake.noticeOf(stored),
+				assessed.chosen().stream().map(Matter::code).toList(), this.cases.children(record.caseNo()));
+	}
+
+	/**
+	 * Takes a bundle in from its process's start form in Tasklist (the process is starting in this
+	 * transaction). Not accepted: the bundle's case and its notice are recorded in a transaction of
+	 * their own and the start is refused, saying where to print the notice, as for single matters.
+	 */
+	@Transactional
+	Map<String, Object> acceptStarted(Bundle bundle, BundleRequest request, String clerk, String processInstanceId) {
+		Assessed assessed = assess(bundle, request);
+		if (!assessed.status().open()) {
+			TransactionTemplate own = new TransactionTemplate(this.transactions);
+			own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+			CaseRecord noticed = own.execute(status -> register(bundle, request, assessed, clerk));
+			IntakeNotice notice = this.intake.noticeOf(noticed);
+			String kind = assessed.status() == CaseStatus.REFUSED ? "refusal" : "one-time";
+			throw ApiException.badRequest("NOT_ACCEPTED",
+					"未受理，已出具" + notice.title() + "（办件编号 " + noticed.caseNo() + "，打印：/cases/" + noticed.caseNo()
+							+ "/notices/" + kind + "）：" + notice.text() + " / Not accepted: notice issued as case "
+							+ noticed.caseNo(),
+					Map.of("caseNo", noticed.caseNo()));
+		}
+		CaseRecord record = register(bundle, request, assessed, clerk);
+		this.intake.linkProcess(record.caseNo(), processInstanceId);
+		return Map.of(CaseVariables.CASE_NO, record.caseNo(), CaseVariables.MATTER_CODE, bundle.code());
+	}
+
+	/** Decides the bundle and each matter it needs; records nothing. */
+	private Assessed assess(Bundle bundle, BundleRequest request) {
 		Set<String> given = validate(bundle, request);
 		List<Matter> chosen = chosenMatters(bundle, request);
-
 		// each matter decided as if applied for alone, on the bundle's materials
 		Map<Matter, Intake.Decision> decisions = new LinkedHashMap<>();
 		for (Matter matter : chosen) {
-			decisions.put(matter, this.intake.assess(matterRequest(bundle, matter, request, given, request.requestId()), matter));
+			decisions.put(matter,
+					this.intake.assess(matterRequest(bundle, matter, request, given, request.requestId()), matter));
 		}
 		List<Material> needed = bundle.materialsFor(chosen);
 		List<Material> missing = needed.stream().filter(m -> !given.contains(m.code())).toList();
@@ -84,16 +144,22 @@ class BundleIntake {
 		provided.retainAll(needed.stream().map(Material::code).toList());
 		Intake.Decision own = new Intake.Decision(status, provided, missing, reason,
 				status.open() ? Handling.BACK_OFFICE : null, false);
+		return new Assessed(given, chosen, decisions, needed, status, own);
+	}
+
+	/** Records the bundle's case and, when it is accepted, one case per matter. */
+	private CaseRecord register(Bundle bundle, BundleRequest request, Assessed assessed, String clerk) {
 		IntakeRequest ownRequest = new IntakeRequest(request.requestId(), bundle.code(), request.applicant(),
 				request.channel(), request.station(),
-				needed.stream().map(m -> new MaterialGiven(m.code(), given.contains(m.code()))).toList(),
+				assessed.needed()
+					.stream()
+					.map(m -> new MaterialGiven(m.code(), assessed.given().contains(m.code())))
+					.toList(),
 				request.commitment(), request.priority());
-		CaseRecord record = this.intake.registerDecided(ownRequest, bundle.withMaterials(needed), own, clerk, null,
-				bundle.matter().promisedWorkdays());
-
-		List<CaseRecord> children = new ArrayList<>();
-		if (status.open()) {
-			for (var entry : decisions.entrySet()) {
+		CaseRecord record = this.intake.registerDecided(ownRequest, bundle.withMaterials(assessed.needed()),
+				assessed.own(), clerk, null, bundle.matter().promisedWorkdays());
+		if (assessed.status().open()) {
+			for (var entry : assessed.decisions().entrySet()) {
 				Matter matter = entry.getKey();
 				Intake.Decision decided = entry.getValue();
 				// 一窗受理、部门分办: the window receives, each matter's department handles its own
@@ -101,21 +167,18 @@ class BundleIntake {
 						decided.reason(), Handling.BACK_OFFICE, decided.onCommitment());
 				// each matter keeps its own limit, inside the bundle's
 				int limit = Math.min(matter.promisedWorkdays(), bundle.matter().promisedWorkdays());
-				children.add(this.intake.registerDecided(
-						matterRequest(bundle, matter, request, given, record.caseNo() + ":" + matter.code()), matter,
-						routed, clerk, record.caseNo(), limit));
+				this.intake.registerDecided(
+						matterRequest(bundle, matter, request, assessed.given(), record.caseNo() + ":" + matter.code()),
+						matter, routed, clerk, record.caseNo(), limit);
 			}
-			ProcessInstance instance = this.runtime.createProcessInstanceByKey(bundle.matter().processKey())
-				.businessKey(record.caseNo())
-				.setVariables(Map.of(CaseVariables.CASE_NO, record.caseNo(), CaseVariables.MATTER_CODE, bundle.code()))
-				.execute();
-			this.intake.linkProcess(record.caseNo(), instance.getId());
 		}
 		log.info("bundle intake {} {} bundle={} matters={} by {} status={}", record.caseNo(), request.requestId(),
-				bundle.code(), chosen.stream().map(Matter::code).toList(), clerk, status);
-		CaseRecord stored = this.cases.find(record.caseNo()).orElseThrow();
-		return new BundleOutcome(stored, true, this.intake.noticeOf(stored), chosen.stream().map(Matter::code).toList(),
-				children.stream().map(c -> this.cases.find(c.caseNo()).orElseThrow()).toList());
+				bundle.code(), assessed.chosen().stream().map(Matter::code).toList(), clerk, assessed.status());
+		return record;
+	}
+
+	private record Assessed(Set<String> given, List<Matter> chosen, Map<Matter, Intake.Decision> decisions,
+			List<Material> needed, CaseStatus status, Intake.Decision own) {
 	}
 
 	/** Answers every question of the questionnaire and nothing else; materials of the bundle, each once. */

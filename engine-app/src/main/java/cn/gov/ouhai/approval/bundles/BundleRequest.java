@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * The body of {@code POST /api/bundles/{code}/cases}: one applicant, one set of materials (the
  * bundle's material codes) and the answers to the bundle's questions.
  */
-record BundleRequest(
+public record BundleRequest(
 		@NotBlank(message = "必填 / required") @Size(max = 64, message = "最长 64 个字符 / at most 64 characters")
 		@Pattern(regexp = "[A-Za-z0-9._:-]*", message = "只能含字母、数字和 . _ : - / letters, digits and . _ : - only")
 		String requestId,

@@ -9,11 +9,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Material;
 import cn.gov.ouhai.approval.catalog.Matter;
+import cn.gov.ouhai.approval.catalog.MatterKind;
 import cn.gov.ouhai.approval.web.ApiException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -47,10 +49,13 @@ class StartFormIntake {
 
 	private final Validator validator;
 
-	StartFormIntake(Catalog catalog, Intake intake, Validator validator) {
+	private final ObjectProvider<BundleStartForm> bundles;
+
+	StartFormIntake(Catalog catalog, Intake intake, Validator validator, ObjectProvider<BundleStartForm> bundles) {
 		this.catalog = catalog;
 		this.intake = intake;
 		this.validator = validator;
+		this.bundles = bundles;
 	}
 
 	void registerIfStartedByForm(DelegateExecution execution) {
@@ -76,8 +81,10 @@ class StartFormIntake {
 		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		Map<String, Object> variables;
 		try {
-			variables = this.intake.acceptStarted(request, matter, user == null ? "tasklist" : user.getUserId(),
-					execution.getProcessInstanceId());
+			String clerk = user == null ? "tasklist" : user.getUserId();
+			variables = matter.kind() == MatterKind.BUNDLE
+					? this.bundles.getObject().acceptStarted(request, matter, execution, clerk)
+					: this.intake.acceptStarted(request, matter, clerk, execution.getProcessInstanceId());
 		}
 		catch (ApiException refused) {
 			// Tasklist shows a form validation failure's message; /engine-rest answers it with 400

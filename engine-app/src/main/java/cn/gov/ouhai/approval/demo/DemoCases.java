@@ -11,6 +11,7 @@ import cn.gov.ouhai.approval.files.Uploads;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.gov.ouhai.approval.bundles.BundleIntake;
+import cn.gov.ouhai.approval.bundles.BundleRequest;
 import cn.gov.ouhai.approval.cases.ApplicantType;
 import cn.gov.ouhai.approval.cases.Cases;
 import cn.gov.ouhai.approval.cases.Channel;
@@ -50,7 +53,10 @@ class DemoCases {
 
 	private final Catalog catalog;
 
-	DemoCases(Intake intake, Cases cases, Uploads uploads, Catalog catalog) {
+	private final BundleIntake bundles;
+
+	DemoCases(Intake intake, Cases cases, Uploads uploads, Catalog catalog, BundleIntake bundles) {
+		this.bundles = bundles;
 		this.intake = intake;
 		this.cases = cases;
 		this.uploads = uploads;
@@ -77,7 +83,16 @@ class DemoCases {
 		accept("demo-registration-1", "SCJG-GTDJ-001", "OH-CENTRE",
 				new IntakeRequest.Applicant(ApplicantType.PERSON, "张老伯", "330304195203151230", null),
 				List.of("M01", "M02", "M03", "M04"), List.of(), false, PriorityReason.ELDERLY, List.of());
-		log.info("demo: four cases taken in for a first look (GET /api/cases as clerk)");
+		// 开办企业一件事: a company with a seal, invoices and a bank account, no employees yet
+		this.bundles.accept("YJS-KBQY-001", new BundleRequest("demo-bundle-1", org("温州市瓯海区新开科技有限公司"),
+				Channel.WINDOW, "OH-CENTRE",
+				Map.of("needSeal", true, "needInvoice", true, "hireEmployees", false, "openBankAccount", true),
+				List.of("K01", "K02", "K03", "K04", "K05", "K06", "K07", "K09")
+					.stream()
+					.map(code -> new IntakeRequest.MaterialGiven(code, true))
+					.toList(),
+				false, null), "clerk");
+		log.info("demo: four cases and a 开办企业一件事 taken in for a first look (GET /api/cases as clerk)");
 	}
 
 	private void accept(String requestId, String matter, String station, IntakeRequest.Applicant applicant,

@@ -79,8 +79,10 @@ public class OrganisationSetup implements InitializingBean {
 		// the window starts cases from the matters' start forms in Tasklist
 		grant(Groups.WINDOW, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
 		grant(Groups.WINDOW, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-		// a start form's intake evaluates the intake and routing decision tables as the clerk
-		for (String decision : List.of("Decision_IntakeOutcome", "Decision_Routing")) {
+		// a start form's intake evaluates the intake and routing decision tables as the clerk, and a
+		// bundle's start form (一件事) its questionnaire table too
+		for (String decision : List.of("Decision_IntakeOutcome", "Decision_Routing", "Decision_CompanyStartupMatters",
+				"Decision_BirthMatters")) {
 			grant(Groups.WINDOW, Resources.DECISION_DEFINITION, decision, Permissions.READ, Permissions.CREATE_INSTANCE);
 		}
 		// supervisors read everything in Cockpit and change nothing

@@ -310,6 +310,35 @@ abstract class BundlesContract {
 	}
 
 	@Test
+	void startsABundleFromItsQuestionnaireFormInTasklist() {
+		StringBuilder materials = new StringBuilder();
+		BIRTH_MATERIALS.forEach(code -> materials.append("\"material_").append(code).append("\": {\"value\": true, \"type\": \"Boolean\"},"));
+		String form = """
+				{"variables": {
+				  "applicantType": {"value": "PERSON", "type": "String"},
+				  "pii_applicantName": {"value": "王五", "type": "String"},
+				  "pii_idNumber": {"value": "%s", "type": "String"},
+				  "pii_phone": {"value": "13900002222", "type": "String"},
+				  "station": {"value": "OH-CENTRE", "type": "String"},
+				  %s
+				  "registerHousehold": {"value": true, "type": "Boolean"},
+				  "enrolMedicalInsurance": {"value": false, "type": "Boolean"},
+				  "commitment": {"value": false, "type": "Boolean"}
+				}}""".formatted(Applicants.PERSON_ID, materials);
+		Api.Response started = this.api.post("clerk", "/engine-rest/process-definition/key/Process_BirthBundle/submit-form",
+				form);
+		assertThat(started.status()).as(started.toString()).isEqualTo(200);
+		String bundleNo = started.json().get("businessKey").asText();
+		JsonNode detail = this.api.get("clerk", "/api/cases/" + bundleNo).json();
+		assertThat(detail.get("matter").get("code").asText()).isEqualTo(BIRTH);
+		assertThat(detail.get("children").findValuesAsText("code")).containsExactly("WJJ-CSZM-001", "GA-CSDJ-001");
+		assertThat(this.runtime.getVariables(started.json().get("id").asText())).doesNotContainKeys("pii_idNumber",
+				"pii_phone", "pii_applicantName");
+		String registration = detail.get("children").get(1).get("caseNo").asText();
+		assertThat(taskCases("approver-ga")).contains(registration);
+	}
+
+	@Test
 	void refusesBadInputWithReasonsAndRecordsNothing() {
 		long before = count();
 		Map<String, Object> body = company(id(), true, true, true, true, COMPANY_MATERIALS, false);
