@@ -37,6 +37,9 @@ import cn.gov.ouhai.approval.sla.CaseClocks;
 import cn.gov.ouhai.approval.sla.CaseSla;
 import cn.gov.ouhai.approval.web.ApiException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 
 /**
  * 一件事 over REST: the bundles and their questionnaires, intake of a bundle, and its withdrawal.
@@ -62,8 +65,11 @@ class BundleController {
 
 	private final ObjectMapper json;
 
+	private final BundleSupplements supplements;
+
 	BundleController(BundleCatalog bundles, BundleIntake intake, Questionnaires questionnaires, Cases cases, Catalog catalog,
-			CaseClocks clocks, RuntimeService runtime, ObjectMapper json) {
+			CaseClocks clocks, RuntimeService runtime, ObjectMapper json, BundleSupplements supplements) {
+		this.supplements = supplements;
 		this.bundles = bundles;
 		this.intake = intake;
 		this.questionnaires = questionnaires;
@@ -122,12 +128,7 @@ class BundleController {
 		if (!user.in(Groups.WINDOW) && !user.admin()) {
 			throw ApiException.forbidden("只有综合窗口可以办理撤回 / Only the window group takes withdrawals");
 		}
-		CaseRecord bundle = this.cases.find(caseNo)
-			.orElseThrow(() -> ApiException.notFound("CASE_NOT_FOUND", "没有这个办件 / No such case: " + caseNo));
-		if (this.catalog.matter(bundle.matterCode()).map(Matter::kind).orElse(null) != MatterKind.BUNDLE) {
-			throw ApiException.badRequest("NOT_A_BUNDLE", "该办件不是一件事 / This case is not a one-thing bundle",
-					java.util.Map.of());
-		}
+		CaseRecord bundle = bundleCase(caseNo);
 		if (!bundle.status().open() || bundle.processInstanceId() == null) {
 			throw ApiException.conflict("CASE_CLOSED", "一件事已办结或未受理，不能撤回 / The bundle is not open: " + bundle.status());
 		}
@@ -136,6 +137,35 @@ class BundleController {
 			.correlate();
 		List<ChildView> children = this.cases.children(caseNo).stream().map(this::child).toList();
 		return new WithdrawAnswer(caseNo, this.cases.find(caseNo).orElseThrow().status(), children);
+	}
+
+	/**
+	 * Materials handed in later for the bundle (what 容缺 let the applicant owe), given once with
+	 * the bundle's codes: every open matter that uses them receives them.
+	 */
+	@PostMapping("/cases/{caseNo}/supplements")
+	BundleSupplements.Answer supplements(Authentication auth, @PathVariable String caseNo,
+			@Valid @RequestBody SupplementBody body) {
+		CurrentUser user = CurrentUser.of(auth);
+		if (!user.in(Groups.WINDOW) && !user.admin()) {
+			throw ApiException.forbidden("只有综合窗口可以接收补交材料 / Only the window group takes supplements");
+		}
+		CaseRecord bundleCase = bundleCase(caseNo);
+		return this.supplements.receive(bundleOf(bundleCase.matterCode()), bundleCase, body.materials(), user.id());
+	}
+
+	private CaseRecord bundleCase(String caseNo) {
+		CaseRecord bundle = this.cases.find(caseNo)
+			.orElseThrow(() -> ApiException.notFound("CASE_NOT_FOUND", "没有这个办件 / No such case: " + caseNo));
+		if (this.catalog.matter(bundle.matterCode()).map(Matter::kind).orElse(null) != MatterKind.BUNDLE) {
+			throw ApiException.badRequest("NOT_A_BUNDLE", "该办件不是一件事 / This case is not a one-thing bundle",
+					java.util.Map.of());
+		}
+		return bundle;
+	}
+
+	record SupplementBody(@NotEmpty(message = "至少一项材料 / at least one material")
+	@Size(max = 100, message = "最多 100 项 / at most 100") List<@NotBlank(message = "不能为空 / must not be blank") String> materials) {
 	}
 
 	private Bundle bundleOf(String code) {

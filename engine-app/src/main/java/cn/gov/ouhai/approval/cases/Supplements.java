@@ -24,7 +24,7 @@ import cn.gov.ouhai.approval.web.ApiException;
  * {@code SupplementReceived} and its clock runs again.
  */
 @Service
-class Supplements {
+public class Supplements {
 
 	static final String SUPPLEMENT_RECEIVED = "SupplementReceived";
 

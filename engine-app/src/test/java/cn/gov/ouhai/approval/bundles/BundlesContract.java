@@ -172,6 +172,20 @@ abstract class BundlesContract {
 			.containsEntry("RSJ-CBDJ-001", "ACCEPTED_WITH_DEFICIENCY")
 			.containsEntry("GA-YZBA-001", "ACCEPTED")
 			.containsEntry("BANK-KHYY-001", "ACCEPTED");
+
+		// handed in once for the bundle, the owed materials reach the matters that owe them
+		String bundleNo = deficient.get("caseNo").asText();
+		Api.Response supplied = this.api.post("clerk", "/api/bundles/cases/" + bundleNo + "/supplements",
+				Map.of("materials", List.of("K05", "K08")));
+		assertThat(supplied.status()).as(supplied.toString()).isEqualTo(200);
+		assertThat(supplied.json().get("stillMissing")).isEmpty();
+		assertThat(supplied.json().get("matters").size()).isEqualTo(2);
+		for (String matter : List.of("SCJG-QYDJ-001", "RSJ-CBDJ-001")) {
+			String child = childrenByMatter(deficient).get(matter).get("caseNo").asText();
+			assertThat(this.runtime.getVariable(processOf(child), "deficiencyCleared")).isEqualTo(true);
+		}
+		assertThat(this.api.post("clerk", "/api/bundles/cases/" + bundleNo + "/supplements",
+				Map.of("materials", List.of("M01"))).status()).isEqualTo(400);
 	}
 
 	@Test
