@@ -23,6 +23,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -35,6 +36,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,6 +152,9 @@ class ModelConventions {
 			}
 			if (node instanceof UserTask task) {
 				checkUserTask(task, where, violations);
+			}
+			if (node instanceof CallActivity call) {
+				checkCallActivity(call, where, violations);
 			}
 			if (node instanceof StartEvent start && start.getCamundaFormRef() != null
 					&& !this.forms.containsKey(start.getCamundaFormRef())) {
@@ -470,6 +475,26 @@ class ModelConventions {
 
 	/** The page listing a case's materials and files (a form-js template in a text field). */
 	static final String MATERIALS_LINK = "/cases/{{caseNo}}/materials";
+
+	/**
+	 * A called process is a case of its own (一件事: each matter of a bundle): it gets its case
+	 * number as business key, and only references, never every variable of the caller.
+	 */
+	private static void checkCallActivity(CallActivity call, String where, List<String> violations) {
+		List<CamundaIn> ins = call.getExtensionElements() == null ? List.of()
+				: call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+		if (blank(call.getCalledElement())) {
+			violations.add(where + "a call activity names the process it calls (calledElement)");
+		}
+		if (ins.stream().noneMatch(in -> !blank(in.getCamundaBusinessKey()))) {
+			violations.add(where + "a call activity passes the called case's number as businessKey "
+					+ "(camunda:in businessKey), so the called process's timers and timeline find its case");
+		}
+		if (ins.stream().anyMatch(in -> "all".equals(in.getCamundaVariables()))) {
+			violations.add(where + "a call activity passes references only, never camunda:in variables=\"all\" "
+					+ "(use a variable mapping delegate or named variables)");
+		}
+	}
 
 	private static void checkId(BaseElement element, String where, List<String> violations) {
 		if (GENERATED_ID.matcher(element.getId()).matches()) {

@@ -64,6 +64,8 @@ class ProcessModelConventionsTests {
 				&& v.contains("warning and overdue timers") && v.contains("missing ${sla.stepYellow(execution)}"));
 		assertThat(violations).anyMatch(v -> v.contains("Task_TimedWithoutTimers") && v.contains("stays red"));
 		assertThat(violations).anyMatch(v -> v.contains("Flow_ToDone") && v.contains("'applicantAge'"));
+		assertThat(violations).anyMatch(v -> v.contains("CallActivity_CopiesEverything") && v.contains("businessKey"));
+		assertThat(violations).anyMatch(v -> v.contains("CallActivity_CopiesEverything") && v.contains("variables=\"all\""));
 	}
 
 	@Test
