@@ -142,7 +142,8 @@ public class BundleIntake {
 		String reason = status == CaseStatus.REFUSED ? refusals(decisions) : null;
 		Set<String> provided = new HashSet<>(given);
 		provided.retainAll(needed.stream().map(Material::code).toList());
-		Intake.Decision own = new Intake.Decision(status, provided, missing, reason,
+		// at the window the clerk sees the paper originals of what is given (files: see the README)
+		Intake.Decision own = new Intake.Decision(status, provided, provided, missing, reason,
 				status.open() ? Handling.BACK_OFFICE : null, false);
 		return new Assessed(given, chosen, decisions, needed, status, own);
 	}
@@ -163,7 +164,8 @@ public class BundleIntake {
 				Matter matter = entry.getKey();
 				Intake.Decision decided = entry.getValue();
 				// 一窗受理、部门分办: the window receives, each matter's department handles its own
-				Intake.Decision routed = new Intake.Decision(decided.status(), decided.provided(), decided.missing(),
+				Intake.Decision routed = new Intake.Decision(decided.status(), decided.provided(),
+						decided.originalsSeen(), decided.missing(),
 						decided.reason(), Handling.BACK_OFFICE, decided.onCommitment());
 				// each matter keeps its own limit, inside the bundle's
 				int limit = Math.min(matter.promisedWorkdays(), bundle.matter().promisedWorkdays());

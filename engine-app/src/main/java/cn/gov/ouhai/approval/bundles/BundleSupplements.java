@@ -12,9 +12,11 @@ import cn.gov.ouhai.approval.cases.CaseRecord;
 import cn.gov.ouhai.approval.cases.Cases;
 import cn.gov.ouhai.approval.cases.Supplements;
 import cn.gov.ouhai.approval.catalog.Catalog;
+import cn.gov.ouhai.approval.files.StagedUpload;
 
 /**
- * Materials handed in later for a bundle (the ones 容缺 let the applicant owe), given once: the
+ * Materials handed in later for a bundle (the ones 容缺 let the applicant owe), paper originals
+ * seen at the window, given once: the
  * bundle's case records them, and every open matter that uses them receives its own materials
  * through the platform's supplements, which let its certificate go once nothing is owed.
  */
@@ -36,7 +38,7 @@ class BundleSupplements {
 	/** All or nothing: an unknown code records nothing anywhere. */
 	@Transactional
 	Answer receive(Bundle bundle, CaseRecord bundleCase, List<String> codes, String clerk) {
-		List<String> stillMissing = this.supplements.receive(bundleCase, bundle.matter(), codes, clerk);
+		List<String> stillMissing = this.supplements.receive(bundleCase, bundle.matter(), codes, StagedUpload.none(), clerk);
 		Map<String, List<String>> matters = new LinkedHashMap<>();
 		for (CaseRecord child : this.cases.children(bundleCase.caseNo())) {
 			List<String> own = new ArrayList<>();
@@ -46,7 +48,7 @@ class BundleSupplements {
 				.forEach(use -> own.add(use.materialCode()));
 			if (!own.isEmpty() && child.status().open()) {
 				matters.put(child.caseNo(), this.supplements.receive(child,
-						this.catalog.matter(child.matterCode()).orElseThrow(), own, clerk));
+						this.catalog.matter(child.matterCode()).orElseThrow(), own, StagedUpload.none(), clerk));
 			}
 		}
 		return new Answer(bundleCase.caseNo(), stillMissing, matters);
