@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.gov.ouhai.approval.cases.CaseViews.FileLink;
 import cn.gov.ouhai.approval.cases.CaseViews.MaterialView;
 import cn.gov.ouhai.approval.catalog.Matter;
+import cn.gov.ouhai.approval.catalog.MatterKind;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.files.CaseFile;
 import cn.gov.ouhai.approval.files.CaseFiles;
@@ -37,7 +38,8 @@ class CaseMaterials {
 		Map<String, List<CaseFile>> byMaterial = this.files.of(record.caseNo())
 			.stream()
 			.collect(Collectors.groupingBy(CaseFile::materialCode));
-		return matter.materials().stream().map(m -> {
+		// 一件事: a bundle records only the shared materials its chosen matters need
+		return matter.materials().stream().filter(m -> matter.kind() != MatterKind.BUNDLE || rows.containsKey(m.code())).map(m -> {
 			CaseMapper.CaseMaterialRow row = rows.get(m.code());
 			List<FileLink> links = byMaterial.getOrDefault(m.code(), List.of()).stream().map(CaseMaterials::link).toList();
 			return new MaterialView(m.code(), m.name(), m.tolerable(), row != null && row.provided(),

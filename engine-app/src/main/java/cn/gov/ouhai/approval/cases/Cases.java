@@ -53,6 +53,12 @@ public class Cases {
 				new CaseEvent(EngineClock.now(), "STEP", stepId, stepName, actor, decision, opinion));
 		this.mapper.moveStatus(caseNo, CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS);
 		this.mapper.moveStatus(caseNo, CaseStatus.ACCEPTED_WITH_DEFICIENCY, CaseStatus.IN_PROGRESS);
+		// 一件事: a bundle is in progress once one of its matters is
+		String bundle = this.mapper.bundleOf(caseNo);
+		if (bundle != null) {
+			this.mapper.moveStatus(bundle, CaseStatus.ACCEPTED, CaseStatus.IN_PROGRESS);
+			this.mapper.moveStatus(bundle, CaseStatus.ACCEPTED_WITH_DEFICIENCY, CaseStatus.IN_PROGRESS);
+		}
 	}
 
 	/** Anything else worth a line on the timeline (a supplement asked for, a special procedure). */
