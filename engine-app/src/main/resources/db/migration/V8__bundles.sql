@@ -47,7 +47,7 @@ INSERT INTO department (code, name) VALUES
 -- 银行开户预约, the sixth matter of 开办企业一件事 (RULES.md): the bank's own window, near the centre's.
 INSERT INTO matter (code, name, department_code, kind, statutory_workdays, promised_workdays, commitment_allowed,
                     process_key, applicant_types, exception_note, proxy_received, livelihood) VALUES
-  ('BANK-KHYY-001', '企业基本存款账户开户预约', 'bank', 'IMMEDIATE', 1, 1, FALSE, 'Process_BankAccountAppointment', 'ORG', NULL, FALSE, FALSE),
+  ('BANK-KHYY-001', '企业基本存款账户开户预约', 'bank', 'IMMEDIATE', 1, 0, FALSE, 'Process_BankAccountAppointment', 'ORG', NULL, FALSE, FALSE),
   ('YJS-KBQY-001',  '开办企业一件事',           'zwfw', 'BUNDLE',    15, 2, FALSE, 'Process_CompanyStartupBundle',   'ORG', NULL, FALSE, FALSE),
   ('YJS-CS-001',    '出生一件事',               'zwfw', 'BUNDLE',    20, 5, FALSE, 'Process_BirthBundle',            'PERSON', NULL, FALSE, TRUE);
 

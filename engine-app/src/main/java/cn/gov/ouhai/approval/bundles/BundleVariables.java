@@ -1,13 +1,13 @@
 package cn.gov.ouhai.approval.bundles;
 
+import cn.gov.ouhai.approval.cases.CaseVariables;
+
 /** The variables a bundle gives each matter's process besides the matter's own: references only. */
 final class BundleVariables {
 
-	/** The bundle case a matter's process belongs to; absent for a matter applied for alone. */
-	static final String BUNDLE_CASE_NO = "bundleCaseNo";
+	static final String BUNDLE_CASE_NO = CaseVariables.BUNDLE_CASE_NO;
 
-	/** False until the bundle releases every certificate together (多证齐发). */
-	static final String BUNDLE_RELEASED = "bundleReleased";
+	static final String BUNDLE_RELEASED = CaseVariables.BUNDLE_RELEASED;
 
 	/** The multi-instance element variable of the bundle's call activity: one matter's case number. */
 	static final String CHILD_CASE_NO = "childCaseNo";

@@ -26,6 +26,12 @@ public final class CaseVariables {
 	/** False while materials owed under 容缺受理 are missing; the licence waits for it to turn true. */
 	public static final String DEFICIENCY_CLEARED = "deficiencyCleared";
 
+	/** 一件事: the bundle case a matter's process belongs to; absent for a matter applied for alone. */
+	public static final String BUNDLE_CASE_NO = "bundleCaseNo";
+
+	/** 一件事: false until the bundle releases every certificate together (多证齐发). */
+	public static final String BUNDLE_RELEASED = "bundleReleased";
+
 	/** Set by each step's form or {@code /complete}: APPROVE, DENY or RETURN. */
 	public static final String DECISION = "decision";
 

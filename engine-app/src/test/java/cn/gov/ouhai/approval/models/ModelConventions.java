@@ -419,13 +419,20 @@ class ModelConventions {
 		}
 	}
 
-	/** The platform's variables, plus those the diagram sets itself (execution.setVariable('x', …)). */
+	/**
+	 * The platform's variables, plus those the diagram sets itself (execution.setVariable('x', …))
+	 * and the element variables of its multi-instance activities (一件事: each matter's case number).
+	 */
 	private static Set<String> variablesOf(BpmnModelInstance model) {
 		Set<String> variables = new HashSet<>(PLATFORM_VARIABLES);
-		Matcher set = Pattern.compile("setVariable\\('([A-Za-z_]\\w*)'").matcher(
-				Bpmn.convertToString(model));
+		String xml = Bpmn.convertToString(model);
+		Matcher set = Pattern.compile("setVariable\\('([A-Za-z_]\\w*)'").matcher(xml);
 		while (set.find()) {
 			variables.add(set.group(1));
+		}
+		Matcher element = Pattern.compile("camunda:elementVariable=\"([A-Za-z_]\\w*)\"").matcher(xml);
+		while (element.find()) {
+			variables.add(element.group(1));
 		}
 		return variables;
 	}
