@@ -275,7 +275,7 @@ class ApproverTasks {
 		}
 		if (task.getAssignee() != null && !user.admin()) {
 			throw ApiException.conflict("TASK_CLAIMED",
-					"任务已由 " + task.getAssignee() + " 认领 / The task is claimed by " + task.getAssignee());
+					"任务已由他人（" + task.getAssignee() + "）认领 / The task is claimed by someone else: " + task.getAssignee());
 		}
 		return task;
 	}
