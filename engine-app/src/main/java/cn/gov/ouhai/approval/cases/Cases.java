@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.sla.CaseClocks;
 
 /** Reads cases and records what happens to them; what other modules use of this one. */
 @Service
@@ -18,9 +19,12 @@ public class Cases {
 
 	private final ApplicationEventPublisher events;
 
-	Cases(CaseMapper mapper, ApplicationEventPublisher events) {
+	private final CaseClocks clocks;
+
+	Cases(CaseMapper mapper, ApplicationEventPublisher events, CaseClocks clocks) {
 		this.mapper = mapper;
 		this.events = events;
+		this.clocks = clocks;
 	}
 
 	/** Whether any case was ever taken in (the demo profile fills an empty database only). */
@@ -79,6 +83,7 @@ public class Cases {
 	public void finished(String caseNo, CaseStatus status, String endId, String endName) {
 		Instant now = EngineClock.now();
 		this.mapper.finish(caseNo, status, now);
+		this.clocks.finish(caseNo, now);
 		this.mapper.insertEvent(caseNo, new CaseEvent(now, "STATUS", endId, endName, null, status.name(), null));
 		// in the engine's transaction: a bundle (一件事) hears at once that one of its matters ended
 		this.events.publishEvent(new CaseFinished(caseNo, status));

@@ -27,6 +27,7 @@ class DemoUsers {
 		user(identity, "clerk", "综合窗口", "受理员", Groups.WINDOW);
 		user(identity, "supervisor", "督查", "督查员", Groups.SUPERVISOR);
 		user(identity, "analyst", "业务分析", "分析员", Groups.ANALYST);
+		user(identity, "reviewer", "好差评复核", "复核员", Groups.REVIEW_OFFICE);
 		for (Department department : catalog.departments()) {
 			user(identity, "approver-" + department.code(), department.name(), "审批员", department.approverGroup());
 			user(identity, "head-" + department.code(), department.name(), "负责人", department.headGroup());

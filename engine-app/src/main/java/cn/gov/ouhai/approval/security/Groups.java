@@ -9,6 +9,9 @@ public final class Groups {
 	/** 督查: the centre's supervisors. */
 	public static final String SUPERVISOR = "supervisor";
 
+	/** 好差评复核: the centre's review office, which decides appeals against bad reviews (申诉复核). */
+	public static final String REVIEW_OFFICE = "review-office";
+
 	/** Business analysts, who deploy models. */
 	public static final String ANALYST = "analyst";
 

@@ -65,7 +65,8 @@ public class OrganisationSetup implements InitializingBean {
 		group(Groups.WINDOW, "综合窗口", "WORKFLOW");
 		group(Groups.SUPERVISOR, "督查", "WORKFLOW");
 		group(Groups.ANALYST, "业务分析", "WORKFLOW");
-		List<String> workers = new ArrayList<>(List.of(Groups.WINDOW));
+		group(Groups.REVIEW_OFFICE, "好差评复核", "WORKFLOW");
+		List<String> workers = new ArrayList<>(List.of(Groups.WINDOW, Groups.REVIEW_OFFICE));
 		for (Department department : this.catalog.departments()) {
 			group(department.approverGroup(), department.name() + "审批人员", "WORKFLOW");
 			group(department.headGroup(), department.name() + "负责人", "WORKFLOW");

@@ -33,6 +33,11 @@ class SecurityConfig {
 			.requestMatchers("/camunda/**").permitAll()
 			.requestMatchers(HttpMethod.GET, "/", "/error", "/favicon.ico").permitAll()
 			.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+			// the dashboard's scripts and styles (no data in them) load before its Basic login is cached
+			.requestMatchers(HttpMethod.GET, "/webjars/**", "/supervision-assets/**").permitAll()
+			// supervisors read everything there and change nothing but urges; approvers never see it
+			.requestMatchers("/supervision", "/supervision/**", "/api/supervision/**")
+			.hasAnyAuthority(Groups.SUPERVISOR, Groups.ADMIN)
 			.requestMatchers("/api/**", "/engine-rest/**", "/actuator/**").authenticated()
 			.anyRequest()
 			.authenticated())
@@ -74,7 +79,7 @@ class SecurityConfig {
 			response.setStatus(401);
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			if (path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/actuator/")
-					|| path.startsWith("/cases/")) {
+					|| path.startsWith("/cases/") || path.equals("/supervision") || path.startsWith("/supervision/")) {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"approval-platform\", charset=\"UTF-8\"");
 			}
 			write(response, "UNAUTHENTICATED", "请先登录 / Authentication required");

@@ -63,7 +63,33 @@ public class CaseClocks {
 	/** The case was decided (e.g. on the applicant's commitment): its limit was met now. */
 	@Transactional
 	public void stop(String caseNo) {
-		this.mapper.stop(caseNo, EngineClock.now());
+		Instant now = EngineClock.now();
+		this.mapper.stop(caseNo, now);
+		ClockRecord clock = this.mapper.find(caseNo);
+		if (clock != null) {
+			this.mapper.used(caseNo, usedWorkdays(clock, clock.stoppedAt()));
+		}
+	}
+
+	/**
+	 * The case's process ended: the clock records when, and the working days the case used up to
+	 * its decision (the stop, if it was decided earlier), without the paused ones. The statistics
+	 * read these two columns rather than counting working days per case at query time.
+	 */
+	@Transactional
+	public void finish(String caseNo, Instant at) {
+		ClockRecord clock = this.mapper.find(caseNo);
+		if (clock == null) {
+			return;
+		}
+		Instant decided = clock.stoppedAt() != null ? clock.stoppedAt() : at;
+		this.mapper.finished(caseNo, at, usedWorkdays(clock, decided));
+	}
+
+	private int usedWorkdays(ClockRecord clock, Instant decided) {
+		int elapsed = this.calendar.workdaysBetween(LocalDate.ofInstant(clock.startedAt(), EngineClock.ZONE),
+				LocalDate.ofInstant(decided, EngineClock.ZONE));
+		return Math.max(0, elapsed - clock.pausedWorkdays());
 	}
 
 	@Transactional

@@ -46,6 +46,12 @@ interface ClockMapper {
 	@Update("UPDATE case_clock SET stopped_at = #{at} WHERE case_no = #{caseNo} AND stopped_at IS NULL")
 	void stop(@Param("caseNo") String caseNo, @Param("at") Instant at);
 
+	@Update("UPDATE case_clock SET finished_at = #{at}, used_workdays = #{used} WHERE case_no = #{caseNo}")
+	void finished(@Param("caseNo") String caseNo, @Param("at") Instant at, @Param("used") int usedWorkdays);
+
+	@Update("UPDATE case_clock SET used_workdays = #{used} WHERE case_no = #{caseNo}")
+	void used(@Param("caseNo") String caseNo, @Param("used") int usedWorkdays);
+
 	@Insert("INSERT INTO case_pause (case_no, kind, started_at) VALUES (#{caseNo}, #{kind}, #{at})")
 	void insertPause(@Param("caseNo") String caseNo, @Param("kind") PauseKind kind, @Param("at") Instant at);
 

@@ -42,6 +42,9 @@ public class Escalations {
 			case "YELLOW" -> "【黄灯预警】办件 " + caseNo + " 的「" + stepName + "」即将到期，请抓紧办理。";
 			case "RED" -> "【红灯督促】办件 " + caseNo + " 的「" + stepName + "」已超期，请部门负责人督促办理。";
 			case "RED_ESCALATED" -> "【超期上报】办件 " + caseNo + " 的「" + stepName + "」超期已满一个工作日，报中心督查。";
+			case "URGE_NEAR_DUE" -> "【督办提醒】办件 " + caseNo + " 的督办答复期限即将届满，请尽快答复。";
+			case "URGE_OVERDUE" -> "【督办超时】办件 " + caseNo + " 的督办未在期限内答复，报中心督查。";
+			case "REVIEW_UNRESOLVED" -> "【差评整改未获认可】办件 " + caseNo + " 的申请人不认可差评整改，报中心督查。";
 			case "DEFICIENCY_REMINDER" -> "【容缺催告】办件 " + caseNo + " 尚有容缺受理时承诺后补的材料未交，请尽快补交，逾期将退件并记入信用记录。";
 			default -> "【提醒】办件 " + caseNo + " 的「" + stepName + "」：" + kind;
 		};

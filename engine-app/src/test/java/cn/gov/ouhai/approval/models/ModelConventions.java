@@ -44,6 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.gov.ouhai.approval.cases.CaseStatus;
 import cn.gov.ouhai.approval.cases.CaseVariables;
 import cn.gov.ouhai.approval.engine.ModelProperties;
+import cn.gov.ouhai.approval.review.ReviewState;
+import cn.gov.ouhai.approval.supervision.UrgeState;
 
 /**
  * The platform's conventions for diagrams, checked with Camunda's own model API. Each violation
@@ -161,11 +163,7 @@ class ModelConventions {
 				violations.add(where + "formRef " + start.getCamundaFormRef() + " has no form in form-definitions/");
 			}
 			if (node instanceof EndEvent && node.getParentElement() instanceof Process && !afterSideTimer(node)) {
-				String status = property(node, "caseStatus");
-				if (status == null || Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
-					violations.add(where + "an end event of a matter process sets the case's final status "
-							+ "(extension property caseStatus, e.g. COMPLETED or DENIED)");
-				}
+				checkFinalState(node, where, violations);
 			}
 			String pause = property(node, "sla.pause");
 			if (pause != null && !pause.equals("SUPPLEMENT") && !pause.equals("SPECIAL_PROCEDURE")) {
@@ -241,6 +239,34 @@ class ModelConventions {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * An end event of a matter process sets the case's final status ({@code caseStatus}); the shared
+	 * flows that close something else set that record's final state instead: the bad-review
+	 * rectification its review's ({@code reviewState}), the urge process its urge's ({@code urgeState}).
+	 */
+	private static void checkFinalState(FlowNode end, String where, List<String> violations) {
+		String status = property(end, "caseStatus");
+		String reviewState = property(end, "reviewState");
+		String urgeState = property(end, "urgeState");
+		if (reviewState != null) {
+			if (Arrays.stream(ReviewState.values()).noneMatch(s -> s.name().equals(reviewState))) {
+				violations.add(where + "reviewState is one of " + Arrays.toString(ReviewState.values()));
+			}
+			return;
+		}
+		if (urgeState != null) {
+			if (Arrays.stream(UrgeState.values()).noneMatch(s -> s.name().equals(urgeState))) {
+				violations.add(where + "urgeState is one of " + Arrays.toString(UrgeState.values()));
+			}
+			return;
+		}
+		if (status == null || Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
+			violations.add(where + "an end event of a matter process sets the case's final status "
+					+ "(extension property caseStatus, e.g. COMPLETED or DENIED; in the rectification "
+					+ "reviewState, in the urge process urgeState)");
+		}
 	}
 
 	/** An end reached from a non-interrupting boundary event (a warning path) ends no case. */

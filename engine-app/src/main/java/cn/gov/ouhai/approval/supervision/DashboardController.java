@@ -1,0 +1,84 @@
+package cn.gov.ouhai.approval.supervision;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.review.Review;
+import cn.gov.ouhai.approval.review.Reviews;
+
+/**
+ * The supervisors' dashboard (督查大屏): rendered on the server with everything in the page, so the
+ * hall's big screen needs one authenticated request and no script to show the lists; the charts
+ * (Apache ECharts, served from the application) read the same data embedded as JSON. It refreshes
+ * itself every minute.
+ */
+@Controller
+class DashboardController {
+
+	static final int LISTED = 50;
+
+	static final int TREND_WEEKS = 8;
+
+	private final OverdueList overdue;
+
+	private final Statistics statistics;
+
+	private final Reviews reviews;
+
+	private final Urges urges;
+
+	DashboardController(OverdueList overdue, Statistics statistics, Reviews reviews, Urges urges) {
+		this.overdue = overdue;
+		this.statistics = statistics;
+		this.reviews = reviews;
+		this.urges = urges;
+	}
+
+	@GetMapping("/supervision")
+	String dashboard(Model model) {
+		LocalDate today = EngineClock.today();
+		List<LateItem> late = this.overdue.list(new OverdueList.Filter(null, null, null, null, 500));
+		Statistics.Report month = this.statistics.report(today.withDayOfMonth(1), today, "department");
+		// overdue by department: red and yellow lines of the list, counted per department
+		Map<String, int[]> byDepartment = new LinkedHashMap<>();
+		for (LateItem item : late) {
+			int[] counts = byDepartment.computeIfAbsent(item.departmentName(), name -> new int[2]);
+			counts[item.light().equals("RED") ? 0 : 1]++;
+		}
+		List<Review> badOpen = this.reviews.openBad(LISTED);
+		model.addAttribute("asOf", EngineClock.local(EngineClock.now()));
+		model.addAttribute("late", late.stream().limit(LISTED).toList());
+		model.addAttribute("red", late.stream().filter(i -> i.light().equals("RED")).count());
+		model.addAttribute("yellow", late.stream().filter(i -> i.light().equals("YELLOW")).count());
+		model.addAttribute("month", month);
+		model.addAttribute("badReviews", badOpen.stream().map(r -> new BadReviewLine(r.id(), r.caseNo(),
+				month.groups().stream().filter(g -> g.key().equals(r.departmentCode())).map(Figures::name).findFirst()
+					.orElse(r.departmentCode()), r.score(), r.state().label(),
+				this.reviews.currentStep(r).map(t -> t.getName()).orElse(null),
+				this.reviews.currentStep(r).map(t -> t.getDueDate() == null ? null : EngineClock.local(t.getDueDate().toInstant())).orElse(null)))
+			.toList());
+		model.addAttribute("urges", this.urges.list(null, null, null, 20).stream().map(SupervisionController.UrgeView::of).toList());
+		Map<String, Object> charts = new LinkedHashMap<>();
+		charts.put("departments", byDepartment.keySet());
+		charts.put("red", byDepartment.values().stream().map(c -> c[0]).toList());
+		charts.put("yellow", byDepartment.values().stream().map(c -> c[1]).toList());
+		List<Statistics.WeekFigures> weeks = this.statistics.weekly(TREND_WEEKS);
+		charts.put("weeks", weeks.stream().map(w -> w.week().getMonthValue() + "/" + w.week().getDayOfMonth()).toList());
+		charts.put("weekCases", weeks.stream().map(Statistics.WeekFigures::cases).toList());
+		charts.put("weekOverdue", weeks.stream().map(Statistics.WeekFigures::overdue).toList());
+		model.addAttribute("charts", charts);
+		return "supervision/dashboard";
+	}
+
+	record BadReviewLine(long id, String caseNo, String department, int score, String state, String step,
+			java.time.OffsetDateTime dueDate) {
+	}
+
+}

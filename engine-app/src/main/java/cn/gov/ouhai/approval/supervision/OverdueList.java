@@ -1,0 +1,186 @@
+package cn.gov.ouhai.approval.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+import cn.gov.ouhai.approval.cases.ApplicantType;
+import cn.gov.ouhai.approval.cases.PersonalDataMask;
+import cn.gov.ouhai.approval.clock.EngineClock;
+import cn.gov.ouhai.approval.sla.Light;
+import cn.gov.ouhai.approval.sla.StepLimits;
+import cn.gov.ouhai.approval.sla.WorkdayCalendar;
+
+/**
+ * What is late, where and with whom: red and yellow cases (their clocks) and steps (their tasks' due
+ * dates), the most late first. A case whose clock stands still keeps the light it had when it
+ * stopped, and so do its steps.
+ */
+@Service
+class OverdueList {
+
+	/**
+	 * No step warns earlier than this many working days before its due day; the task query looks no
+	 * further ahead, and each task's own yellow threshold decides.
+	 */
+	static final int LOOKAHEAD_WORKDAYS = 10;
+
+	private static final Comparator<LateItem> MOST_LATE_FIRST = Comparator
+		.comparing((LateItem item) -> Light.valueOf(item.light()), Comparator.reverseOrder())
+		.thenComparing(LateItem::workdaysLate, Comparator.reverseOrder())
+		.thenComparing(LateItem::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(LateItem::caseNo)
+		.thenComparing(LateItem::kind);
+
+	private final SupervisionMapper mapper;
+
+	private final TaskService tasks;
+
+	private final RuntimeService runtime;
+
+	private final WorkdayCalendar calendar;
+
+	private final StepLimits steps;
+
+	OverdueList(SupervisionMapper mapper, TaskService tasks, RuntimeService runtime, WorkdayCalendar calendar,
+			StepLimits steps) {
+		this.mapper = mapper;
+		this.tasks = tasks;
+		this.runtime = runtime;
+		this.calendar = calendar;
+		this.steps = steps;
+	}
+
+	List<LateItem> list(Filter filter) {
+		Instant now = EngineClock.now();
+		List<LateItem> items = new ArrayList<>();
+		if (filter.kind() == null || filter.kind().equals("CASE")) {
+			items.addAll(cases(filter, now));
+		}
+		if (filter.kind() == null || filter.kind().equals("STEP")) {
+			items.addAll(steps(filter, now));
+		}
+		return items.stream()
+			.filter(item -> filter.light() == null || filter.light().name().equals(item.light()))
+			.sorted(MOST_LATE_FIRST)
+			.limit(filter.limit())
+			.toList();
+	}
+
+	private List<LateItem> cases(Filter filter, Instant now) {
+		List<SupervisionMapper.CaseRow> rows = this.mapper.lateCases(now, filter.light() == Light.RED,
+				filter.department(), filter.station(), filter.limit());
+		Map<String, List<Task>> open = openTasks(rows.stream().map(SupervisionMapper.CaseRow::processInstanceId).toList());
+		List<LateItem> items = new ArrayList<>();
+		for (SupervisionMapper.CaseRow row : rows) {
+			Instant at = row.pausedSince() != null ? row.pausedSince() : now;
+			int yellow = row.yellowWorkdays() == null ? Light.DEFAULT_YELLOW_WORKDAYS : row.yellowWorkdays();
+			Light light = Light.of(this.calendar, at, row.dueAt(), yellow);
+			if (light == Light.GREEN) {
+				continue;
+			}
+			List<Task> current = open.getOrDefault(row.processInstanceId(), List.of());
+			String step = current.stream().map(Task::getName).distinct().collect(Collectors.joining("、"));
+			String assignee = current.stream().map(this::who).distinct().collect(Collectors.joining("、"));
+			items.add(item("CASE", row, null, step.isEmpty() ? null : step, assignee.isEmpty() ? null : assignee,
+					row.dueAt(), light, at));
+		}
+		return items;
+	}
+
+	private List<LateItem> steps(Filter filter, Instant now) {
+		LocalDate horizon = this.calendar.addWorkdays(EngineClock.today(), LOOKAHEAD_WORKDAYS);
+		List<Task> due = this.tasks.createTaskQuery()
+			.active()
+			.dueBefore(Date.from(WorkdayCalendar.endOf(horizon)))
+			.orderByDueDate()
+			.asc()
+			.listPage(0, filter.limit() * 4);
+		if (due.isEmpty()) {
+			return List.of();
+		}
+		Set<String> processIds = due.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+		Map<String, String> caseOfProcess = this.runtime.createProcessInstanceQuery()
+			.processInstanceIds(processIds)
+			.list()
+			.stream()
+			.filter(p -> p.getBusinessKey() != null)
+			.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+		Map<String, SupervisionMapper.CaseRow> cases = caseOfProcess.isEmpty() ? Map.of()
+				: this.mapper.cases(List.copyOf(Set.copyOf(caseOfProcess.values())))
+					.stream()
+					.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
+		List<LateItem> items = new ArrayList<>();
+		for (Task task : due) {
+			SupervisionMapper.CaseRow row = cases.get(caseOfProcess.get(task.getProcessInstanceId()));
+			if (row == null || (filter.department() != null && !filter.department().equals(row.departmentCode()))
+					|| (filter.station() != null && !filter.station().equals(row.stationCode()))) {
+				continue;
+			}
+			Instant at = row.pausedSince() != null ? row.pausedSince() : now;
+			StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+			Instant dueAt = task.getDueDate().toInstant();
+			Light light = Light.of(this.calendar, at, dueAt,
+					limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
+			if (light != Light.GREEN) {
+				items.add(item("STEP", row, task.getTaskDefinitionKey(), task.getName(), who(task), dueAt, light, at));
+			}
+		}
+		return items;
+	}
+
+	private Map<String, List<Task>> openTasks(List<String> processInstanceIds) {
+		List<String> ids = processInstanceIds.stream().filter(id -> id != null).distinct().toList();
+		if (ids.isEmpty()) {
+			return new HashMap<>();
+		}
+		return this.tasks.createTaskQuery()
+			.processInstanceIdIn(ids.toArray(String[]::new))
+			.active()
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Task::getProcessInstanceId));
+	}
+
+	/** The assignee, or the groups offered the task while nobody has claimed it. */
+	private String who(Task task) {
+		if (task.getAssignee() != null) {
+			return task.getAssignee();
+		}
+		return this.tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> link.getGroupId() != null)
+			.map(link -> link.getGroupId())
+			.sorted()
+			.collect(Collectors.joining(","));
+	}
+
+	private LateItem item(String kind, SupervisionMapper.CaseRow row, String stepId, String step, String assignee,
+			Instant due, Light light, Instant at) {
+		int left = this.calendar.workdaysLeft(at, due);
+		ApplicantType type = row.applicantType() == null ? null : ApplicantType.valueOf(row.applicantType());
+		return new LateItem(kind, row.caseNo(), row.matterCode(), row.matterName(), row.departmentCode(),
+				row.departmentName(), row.stationCode(), row.stationName(), PersonalDataMask.name(row.applicantName(), type),
+				stepId, step, assignee, EngineClock.local(due), light.name(), left,
+				light == Light.RED ? Math.max(0, -left) : 0, row.pausedSince() != null);
+	}
+
+	/** What the list is filtered by; {@code light} and {@code kind} null mean both. */
+	record Filter(Light light, String kind, String department, String station, int limit) {
+	}
+
+}

@@ -1,0 +1,150 @@
+package cn.gov.ouhai.approval.supervision;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/**
+ * The supervisors' queries. They read the cases, clocks, catalog and reviews as they are stored;
+ * the grouping column is picked from a fixed list, never built from the request.
+ */
+@Mapper
+interface SupervisionMapper {
+
+	String CASE_COLUMNS = """
+			c.case_no, c.matter_code, m.name AS matter_name, m.department_code, d.name AS department_name,
+			c.station_code, s.name AS station_name, c.status, c.applicant_type, c.applicant_name, c.process_instance_id,
+			k.due_at, k.yellow_workdays, k.paused_since
+			""";
+
+	String OPEN = "('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')";
+
+	/** Open cases whose clock is yellow or red now (a paused clock as it stood when it stopped). */
+	@Select("<script>SELECT " + CASE_COLUMNS + """
+			FROM case_clock k
+			JOIN service_case c ON c.case_no = k.case_no
+			JOIN matter m ON m.code = c.matter_code
+			JOIN department d ON d.code = m.department_code
+			JOIN station s ON s.code = c.station_code
+			WHERE k.finished_at IS NULL AND k.stopped_at IS NULL
+			  AND k.yellow_at &lt;= COALESCE(k.paused_since, #{now})
+			  AND c.status IN """ + OPEN + """
+			  <if test="red"> AND k.due_at &lt;= COALESCE(k.paused_since, #{now})</if>
+			  <if test="department != null"> AND m.department_code = #{department}</if>
+			  <if test="station != null"> AND c.station_code = #{station}</if>
+			ORDER BY k.due_at, c.case_no
+			LIMIT #{limit}
+			</script>""")
+	List<CaseRow> lateCases(@Param("now") Instant now, @Param("red") boolean redOnly,
+			@Param("department") String department, @Param("station") String station, @Param("limit") int limit);
+
+	@Select({ "<script>SELECT " + CASE_COLUMNS + """
+			FROM service_case c
+			JOIN matter m ON m.code = c.matter_code
+			JOIN department d ON d.code = m.department_code
+			JOIN station s ON s.code = c.station_code
+			LEFT JOIN case_clock k ON k.case_no = c.case_no
+			WHERE c.case_no IN
+			""", "<foreach item='n' collection='caseNos' open='(' separator=',' close=')'>#{n}</foreach></script>" })
+	List<CaseRow> cases(@Param("caseNos") List<String> caseNos);
+
+	String KEY = """
+			<choose>
+			  <when test="by == 'department'">m.department_code</when>
+			  <when test="by == 'station'">c.station_code</when>
+			  <when test="by == 'channel'">c.channel</when>
+			  <when test="by == 'matter'">c.matter_code</when>
+			  <when test="by == 'staff'">c.accepted_by</when>
+			  <otherwise>'ALL'</otherwise>
+			</choose>
+			""";
+
+	/** Decided: stopped (decided on commitment) or finished, withdrawals left out of the timing figures. */
+	@Select("<script>SELECT " + KEY + """
+			AS group_key,
+			  COUNT(*) AS cases,
+			  SUM(CASE WHEN c.channel IN ('PC', 'MOBILE') THEN 1 ELSE 0 END) AS online,
+			  SUM(CASE WHEN c.channel = 'KIOSK' THEN 1 ELSE 0 END) AS kiosk,
+			  SUM(CASE WHEN tm.matter_code IS NOT NULL THEN 1 ELSE 0 END) AS near_home_eligible,
+			  SUM(CASE WHEN tm.matter_code IS NOT NULL AND st.level = 'TOWNSHIP' THEN 1 ELSE 0 END) AS near_home,
+			  SUM(CASE WHEN k.case_no IS NOT NULL AND c.status &lt;&gt; 'WITHDRAWN' THEN 1 ELSE 0 END) AS timed,
+			  SUM(CASE WHEN c.status &lt;&gt; 'WITHDRAWN' AND COALESCE(k.stopped_at, k.finished_at) IS NOT NULL THEN 1 ELSE 0 END) AS decided,
+			  SUM(CASE WHEN c.status &lt;&gt; 'WITHDRAWN' AND COALESCE(k.stopped_at, k.finished_at) &lt; k.due_at THEN 1 ELSE 0 END) AS on_time,
+			  SUM(CASE WHEN k.case_no IS NOT NULL AND c.status &lt;&gt; 'WITHDRAWN'
+			       AND COALESCE(k.stopped_at, k.finished_at, k.paused_since, #{now}) &gt;= k.due_at THEN 1 ELSE 0 END) AS overdue,
+			  SUM(CASE WHEN c.status &lt;&gt; 'WITHDRAWN' AND COALESCE(k.stopped_at, k.finished_at) IS NOT NULL
+			       THEN COALESCE(k.used_workdays, 0) ELSE 0 END) AS used_workdays,
+			  SUM(CASE WHEN c.status &lt;&gt; 'WITHDRAWN' AND COALESCE(k.stopped_at, k.finished_at) IS NOT NULL
+			       THEN k.limit_workdays ELSE 0 END) AS promised_workdays
+			FROM service_case c
+			JOIN matter m ON m.code = c.matter_code
+			JOIN station st ON st.code = c.station_code
+			LEFT JOIN case_clock k ON k.case_no = c.case_no
+			LEFT JOIN (SELECT ms.matter_code FROM matter_station ms JOIN station s2 ON s2.code = ms.station_code
+			           WHERE s2.level = 'TOWNSHIP' GROUP BY ms.matter_code) tm ON tm.matter_code = c.matter_code
+			WHERE c.received_at &gt;= #{from} AND c.received_at &lt; #{to}
+			  AND c.status NOT IN ('NOTICE_ISSUED', 'REFUSED')
+			<if test="by != null">GROUP BY """ + KEY + "</if></script>")
+	List<CaseFigures> caseFigures(@Param("by") String by, @Param("from") Instant from, @Param("to") Instant to,
+			@Param("now") Instant now);
+
+	/** Reviews of the cases received in the period; voided ones (申诉成立) count only as voided. */
+	@Select("<script>SELECT " + KEY + """
+			AS group_key,
+			  SUM(CASE WHEN r.state &lt;&gt; 'VOIDED' THEN 1 ELSE 0 END) AS reviews,
+			  SUM(CASE WHEN r.bad = TRUE AND r.state &lt;&gt; 'VOIDED' THEN 1 ELSE 0 END) AS bad_reviews,
+			  SUM(CASE WHEN r.state = 'VOIDED' THEN 1 ELSE 0 END) AS voided,
+			  SUM(CASE WHEN r.state = 'RECTIFIED' THEN 1 ELSE 0 END) AS rectified,
+			  SUM(CASE WHEN r.state IN ('CONTACTING', 'APPEALED', 'RECTIFYING', 'AWAITING_RATING') THEN 1 ELSE 0 END) AS rectifying
+			FROM case_review r
+			JOIN service_case c ON c.case_no = r.case_no
+			JOIN matter m ON m.code = c.matter_code
+			WHERE c.received_at &gt;= #{from} AND c.received_at &lt; #{to}
+			<if test="by != null">GROUP BY """ + KEY + "</if></script>")
+	List<ReviewFigures> reviewFigures(@Param("by") String by, @Param("from") Instant from, @Param("to") Instant to);
+
+	/** The catalog's livelihood matters (民生事项) and those a township centre can take in. */
+	@Select("""
+			SELECT COUNT(*) AS livelihood,
+			  SUM(CASE WHEN EXISTS (SELECT 1 FROM matter_station ms JOIN station s ON s.code = ms.station_code
+			                        WHERE ms.matter_code = m.code AND s.level = 'TOWNSHIP') THEN 1 ELSE 0 END) AS near_home
+			FROM matter m WHERE m.livelihood = TRUE
+			""")
+	LivelihoodFigures livelihood();
+
+	@Select("""
+			SELECT COUNT(*) AS townships,
+			  SUM(CASE WHEN EXISTS (SELECT 1 FROM matter_station ms WHERE ms.station_code = s.code) THEN 1 ELSE 0 END) AS covered
+			FROM station s WHERE s.level = 'TOWNSHIP'
+			""")
+	TownshipFigures townships();
+
+	@Select("SELECT figure, label, target, direction, source FROM supervision_target ORDER BY figure")
+	List<Target> targets();
+
+	record CaseRow(String caseNo, String matterCode, String matterName, String departmentCode, String departmentName,
+			String stationCode, String stationName, String status, String applicantType, String applicantName,
+			String processInstanceId, Instant dueAt, Integer yellowWorkdays, Instant pausedSince) {
+	}
+
+	record CaseFigures(String groupKey, Long cases, Long online, Long kiosk, Long nearHomeEligible, Long nearHome,
+			Long timed, Long decided, Long onTime, Long overdue, Long usedWorkdays, Long promisedWorkdays) {
+	}
+
+	record ReviewFigures(String groupKey, Long reviews, Long badReviews, Long voided, Long rectified, Long rectifying) {
+	}
+
+	record LivelihoodFigures(Long livelihood, Long nearHome) {
+	}
+
+	record TownshipFigures(Long townships, Long covered) {
+	}
+
+	record Target(String figure, String label, BigDecimal target, String direction, String source) {
+	}
+
+}

@@ -1,0 +1,39 @@
+// Charts of the supervisors' dashboard; the data comes embedded in the page (window.DASHBOARD).
+(function () {
+  var data = window.DASHBOARD || {};
+  if (typeof echarts === 'undefined') {
+    return; // the lists and figures are in the page itself; only the charts need the library
+  }
+  var text = { color: '#e6eef8' };
+  var axis = { axisLabel: { color: '#8fa6c2' }, axisLine: { lineStyle: { color: '#23406a' } }, splitLine: { lineStyle: { color: '#1a3354' } } };
+
+  var departments = echarts.init(document.getElementById('chart-departments'));
+  departments.setOption({
+    textStyle: text,
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['红灯', '黄灯'], textStyle: text },
+    grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+    xAxis: Object.assign({ type: 'value', minInterval: 1 }, axis),
+    yAxis: Object.assign({ type: 'category', data: data.departments || [] }, axis),
+    series: [
+      { name: '红灯', type: 'bar', stack: 'late', data: data.red || [], itemStyle: { color: '#e5484d' } },
+      { name: '黄灯', type: 'bar', stack: 'late', data: data.yellow || [], itemStyle: { color: '#f5b83d' } }
+    ]
+  });
+
+  var trend = echarts.init(document.getElementById('chart-trend'));
+  trend.setOption({
+    textStyle: text,
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['受理', '超期'], textStyle: text },
+    grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
+    xAxis: Object.assign({ type: 'category', data: (data.weeks || []).map(function (w) { return w + ' 周'; }) }, axis),
+    yAxis: Object.assign({ type: 'value', minInterval: 1 }, axis),
+    series: [
+      { name: '受理', type: 'line', smooth: true, data: data.weekCases || [], itemStyle: { color: '#4ea1ff' } },
+      { name: '超期', type: 'line', smooth: true, data: data.weekOverdue || [], itemStyle: { color: '#e5484d' } }
+    ]
+  });
+
+  window.addEventListener('resize', function () { departments.resize(); trend.resize(); });
+})();
