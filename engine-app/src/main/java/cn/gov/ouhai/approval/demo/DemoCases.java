@@ -55,12 +55,16 @@ class DemoCases {
 
 	private final BundleIntake bundles;
 
-	DemoCases(Intake intake, Cases cases, Uploads uploads, Catalog catalog, BundleIntake bundles) {
+	private final DemoLateCases late;
+
+	DemoCases(Intake intake, Cases cases, Uploads uploads, Catalog catalog, BundleIntake bundles, DemoLateCases late) {
 		this.bundles = bundles;
+		this.late = late;
 		this.intake = intake;
 		this.cases = cases;
 		this.uploads = uploads;
 		this.catalog = catalog;
+		this.late = late;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -93,6 +97,7 @@ class DemoCases {
 					.toList(),
 				false, null), "clerk");
 		log.info("demo: four cases and a 开办企业一件事 taken in for a first look (GET /api/cases as clerk)");
+		this.late.takeIn();
 	}
 
 	private void accept(String requestId, String matter, String station, IntakeRequest.Applicant applicant,

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/cases/{caseNo}/reviews}. */
-record ReviewRequest(
+public record ReviewRequest(
 		@NotNull(message = "必填，1 至 5 / required: 1 to 5") @Min(value = 1, message = "1 至 5 / 1 to 5")
 		@Max(value = 5, message = "1 至 5 / 1 to 5") Integer score,
 		@Size(max = 1000, message = "最长 1000 个字符 / at most 1000 characters") String comment,
@@ -14,7 +14,7 @@ record ReviewRequest(
 		ReviewChannel channel) {
 
 	/** Where the review was given: the window's rating device, online (PC, mobile) or a kiosk. */
-	enum ReviewChannel {
+	public enum ReviewChannel {
 
 		WINDOW, PC, MOBILE, KIOSK
 

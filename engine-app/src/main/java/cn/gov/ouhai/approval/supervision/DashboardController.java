@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.review.Review;
 import cn.gov.ouhai.approval.review.Reviews;
+import cn.gov.ouhai.approval.sla.WorkdayCalendar;
 
 /**
  * The supervisors' dashboard (督查大屏): rendered on the server with everything in the page, so the
@@ -62,7 +63,9 @@ class DashboardController {
 				month.groups().stream().filter(g -> g.key().equals(r.departmentCode())).map(Figures::name).findFirst()
 					.orElse(r.departmentCode()), r.score(), r.state().label(),
 				this.reviews.currentStep(r).map(t -> t.getName()).orElse(null),
-				this.reviews.currentStep(r).map(t -> t.getDueDate() == null ? null : EngineClock.local(t.getDueDate().toInstant())).orElse(null)))
+				this.reviews.currentStep(r)
+					.map(t -> t.getDueDate() == null ? null : WorkdayCalendar.lastDayOf(t.getDueDate().toInstant()))
+					.orElse(null)))
 			.toList());
 		model.addAttribute("urges", this.urges.list(null, null, null, 20).stream().map(SupervisionController.UrgeView::of).toList());
 		Map<String, Object> charts = new LinkedHashMap<>();
@@ -77,8 +80,9 @@ class DashboardController {
 		return "supervision/dashboard";
 	}
 
+	/** An open bad review; its step's limit ends at 24:00 of {@code dueDay}. */
 	record BadReviewLine(long id, String caseNo, String department, int score, String state, String step,
-			java.time.OffsetDateTime dueDate) {
+			LocalDate dueDay) {
 	}
 
 }

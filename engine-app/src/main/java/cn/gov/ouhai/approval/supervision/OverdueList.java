@@ -175,7 +175,7 @@ class OverdueList {
 		ApplicantType type = row.applicantType() == null ? null : ApplicantType.valueOf(row.applicantType());
 		return new LateItem(kind, row.caseNo(), row.matterCode(), row.matterName(), row.departmentCode(),
 				row.departmentName(), row.stationCode(), row.stationName(), PersonalDataMask.name(row.applicantName(), type),
-				stepId, step, assignee, EngineClock.local(due), light.name(), left,
+				stepId, step, assignee, EngineClock.local(due), WorkdayCalendar.lastDayOf(due), light.name(), left,
 				light == Light.RED ? Math.max(0, -left) : 0, row.pausedSince() != null);
 	}
 

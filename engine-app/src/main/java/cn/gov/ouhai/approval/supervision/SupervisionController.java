@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.security.CurrentUser;
 import cn.gov.ouhai.approval.sla.Light;
+import cn.gov.ouhai.approval.sla.WorkdayCalendar;
 import cn.gov.ouhai.approval.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -117,15 +118,16 @@ class SupervisionController {
 	}
 
 	record UrgeView(long id, String caseNo, String department, String message, String urgedBy, OffsetDateTime urgedAt,
-			String state, String stateLabel, OffsetDateTime dueDate, boolean late, String answer, String answeredBy,
-			OffsetDateTime answeredAt) {
+			String state, String stateLabel, OffsetDateTime dueDate, LocalDate dueDay, boolean late, String answer,
+			String answeredBy, OffsetDateTime answeredAt) {
 
 		static UrgeView of(Urge urge) {
 			boolean late = urge.dueAt() != null && (urge.answeredAt() != null ? !urge.answeredAt().isBefore(urge.dueAt())
 					: !EngineClock.now().isBefore(urge.dueAt()));
 			return new UrgeView(urge.id(), urge.caseNo(), urge.departmentCode(), urge.message(), urge.urgedBy(),
 					EngineClock.local(urge.urgedAt()), urge.state().name(), urge.state().label(),
-					EngineClock.local(urge.dueAt()), late, urge.answer(), urge.answeredBy(),
+					EngineClock.local(urge.dueAt()), urge.dueAt() == null ? null : WorkdayCalendar.lastDayOf(urge.dueAt()),
+					late, urge.answer(), urge.answeredBy(),
 					EngineClock.local(urge.answeredAt()));
 		}
 
