@@ -30,8 +30,8 @@
     xAxis: Object.assign({ type: 'category', data: (data.weeks || []).map(function (w) { return w + ' 周'; }) }, axis),
     yAxis: Object.assign({ type: 'value', minInterval: 1 }, axis),
     series: [
-      { name: '受理', type: 'line', smooth: true, data: data.weekCases || [], itemStyle: { color: '#4ea1ff' } },
-      { name: '超期', type: 'line', smooth: true, data: data.weekOverdue || [], itemStyle: { color: '#e5484d' } }
+      { name: '受理', type: 'line', data: data.weekCases || [], itemStyle: { color: '#4ea1ff' } },
+      { name: '超期', type: 'line', data: data.weekOverdue || [], itemStyle: { color: '#e5484d' } }
     ]
   });
 
