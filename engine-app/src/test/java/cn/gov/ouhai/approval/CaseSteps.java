@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.gov.ouhai.approval.files.SampleFiles;
+
 /** Takes cases in and works their steps over HTTP, as the window and the departments would. */
 public final class CaseSteps {
 
@@ -26,9 +28,31 @@ public final class CaseSteps {
 		ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
 	}
 
-	/** Intake by the clerk; answers the case number. */
+	/**
+	 * Intake by the clerk (or the portal or kiosk on its behalf); answers the case number. Online and
+	 * kiosk applications carry their materials as files (a small PDF each), as they must.
+	 */
+	@SuppressWarnings("unchecked")
 	public String accept(Map<String, Object> body) {
-		Api.Response response = this.api.post("clerk", "/api/cases", body);
+		Api.Response response;
+		if ("WINDOW".equals(body.get("channel"))) {
+			response = this.api.post("clerk", "/api/cases", body);
+		}
+		else {
+			List<Api.Part> parts = new ArrayList<>();
+			List<Map<String, Object>> none = new ArrayList<>();
+			for (Map<String, Object> material : (List<Map<String, Object>>) body.get("materials")) {
+				String code = (String) material.get("code");
+				none.add(Map.of("code", code, "provided", false));
+				if (Boolean.TRUE.equals(material.get("provided"))) {
+					parts.add(Api.Part.file(code, code + ".pdf", SampleFiles.pdf("material " + code)));
+				}
+			}
+			Map<String, Object> online = new java.util.LinkedHashMap<>(body);
+			online.put("materials", none);
+			parts.add(0, Api.Part.json("application", online));
+			response = this.api.postMultipart("clerk", "/api/cases", parts);
+		}
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("caseNo").asText();
 	}

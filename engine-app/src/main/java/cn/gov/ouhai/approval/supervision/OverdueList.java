@@ -124,6 +124,7 @@ class OverdueList {
 				: this.mapper.cases(List.copyOf(Set.copyOf(caseOfProcess.values())))
 					.stream()
 					.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
+		// who works a step is looked up only for the steps that are late (one query each)
 		List<LateItem> items = new ArrayList<>();
 		for (Task task : due) {
 			SupervisionMapper.CaseRow row = cases.get(caseOfProcess.get(task.getProcessInstanceId()));
@@ -136,8 +137,11 @@ class OverdueList {
 			Instant dueAt = task.getDueDate().toInstant();
 			Light light = Light.of(this.calendar, at, dueAt,
 					limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
-			if (light != Light.GREEN) {
+			if (light != Light.GREEN && (filter.light() == null || filter.light() == light)) {
 				items.add(item("STEP", row, task.getTaskDefinitionKey(), task.getName(), who(task), dueAt, light, at));
+			}
+			if (items.size() >= filter.limit()) {
+				break; // ordered by due date: the rest are less late
 			}
 		}
 		return items;
