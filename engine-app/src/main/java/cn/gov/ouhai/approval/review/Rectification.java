@@ -23,21 +23,21 @@ final class Rectification {
 
 	static final String RATED_MESSAGE = "RectificationRated";
 
-	static final String REVIEW_ID = "reviewId";
+	static final String REVIEW_ID = ReviewVariables.REVIEW_ID;
 
 	static final String CASE_NO = "caseNo";
 
-	static final String DEPARTMENT_GROUP = "departmentGroup";
+	static final String DEPARTMENT_GROUP = ReviewVariables.DEPARTMENT_GROUP;
 
-	static final String HEAD_GROUP = "headGroup";
+	static final String HEAD_GROUP = ReviewVariables.HEAD_GROUP;
 
 	static final String DECISION = "decision";
 
 	static final String OPINION = "opinion";
 
-	static final String COMPLEX = "complex";
+	static final String COMPLEX = ReviewVariables.COMPLEX;
 
-	static final String RECTIFICATION_SCORE = "rectificationScore";
+	static final String RECTIFICATION_SCORE = ReviewVariables.RECTIFICATION_SCORE;
 
 	/** Group that decides appeals (申诉复核): the centre's review office, not the department. */
 	static final String REVIEW_OFFICE = Groups.REVIEW_OFFICE;

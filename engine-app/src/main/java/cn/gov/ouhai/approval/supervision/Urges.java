@@ -37,7 +37,7 @@ class Urges {
 
 	static final String ANSWER_STEP = "Task_AnswerUrge";
 
-	static final String URGE_ID = "urgeId";
+	static final String URGE_ID = UrgeVariables.URGE_ID;
 
 	private static final Logger log = LoggerFactory.getLogger(Urges.class);
 
@@ -81,8 +81,8 @@ class Urges {
 		long id = key.getId();
 		ProcessInstance instance = this.runtime.createProcessInstanceByKey(PROCESS_KEY)
 			.businessKey(caseNo)
-			.setVariables(Map.of("caseNo", caseNo, URGE_ID, id, "headGroup", matter.department().headGroup(),
-					"departmentGroup", matter.department().approverGroup()))
+			.setVariables(Map.of("caseNo", caseNo, URGE_ID, id, UrgeVariables.HEAD_GROUP, matter.department().headGroup(),
+					UrgeVariables.DEPARTMENT_GROUP, matter.department().approverGroup()))
 			.execute();
 		Task task = this.tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		Instant due = task == null || task.getDueDate() == null ? null : task.getDueDate().toInstant();

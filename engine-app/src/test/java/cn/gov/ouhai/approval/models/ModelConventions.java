@@ -45,7 +45,9 @@ import cn.gov.ouhai.approval.cases.CaseStatus;
 import cn.gov.ouhai.approval.cases.CaseVariables;
 import cn.gov.ouhai.approval.engine.ModelProperties;
 import cn.gov.ouhai.approval.review.ReviewState;
+import cn.gov.ouhai.approval.review.ReviewVariables;
 import cn.gov.ouhai.approval.supervision.UrgeState;
+import cn.gov.ouhai.approval.supervision.UrgeVariables;
 
 /**
  * The platform's conventions for diagrams, checked with Camunda's own model API. Each violation
@@ -351,8 +353,9 @@ class ModelConventions {
 	}
 
 	/**
-	 * Variables every process may read: the case's (CaseVariables) and those the platform's API sets
-	 * (supplementWorkdays by POST /api/tasks/{id}/request-supplement).
+	 * Variables every process may read: the case's (CaseVariables), those the platform's API sets
+	 * (supplementWorkdays by POST /api/tasks/{id}/request-supplement), and the shared flows'
+	 * (ReviewVariables, UrgeVariables).
 	 */
 	static final Set<String> PLATFORM_VARIABLES = platformVariables();
 
@@ -465,7 +468,11 @@ class ModelConventions {
 
 	private static Set<String> platformVariables() {
 		Set<String> names = new HashSet<>(Set.of("supplementWorkdays"));
-		for (java.lang.reflect.Field field : CaseVariables.class.getFields()) {
+		// the case's, and those the shared flows' starters set: the rectification's and the urge's
+		for (java.lang.reflect.Field field : java.util.stream.Stream
+			.of(CaseVariables.class, ReviewVariables.class, UrgeVariables.class)
+			.flatMap(type -> Arrays.stream(type.getFields()))
+			.toList()) {
 			if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
 				try {
 					names.add((String) field.get(null));
