@@ -85,6 +85,7 @@ class OverdueList {
 		List<SupervisionMapper.CaseRow> rows = this.mapper.lateCases(now, filter.light() == Light.RED,
 				filter.department(), filter.station(), filter.limit());
 		Map<String, List<Task>> open = openTasks(rows.stream().map(SupervisionMapper.CaseRow::processInstanceId).toList());
+		Map<String, String> offered = offered(open.values().stream().flatMap(List::stream).toList());
 		List<LateItem> items = new ArrayList<>();
 		for (SupervisionMapper.CaseRow row : rows) {
 			Instant at = row.pausedSince() != null ? row.pausedSince() : now;
@@ -95,7 +96,7 @@ class OverdueList {
 			}
 			List<Task> current = open.getOrDefault(row.processInstanceId(), List.of());
 			String step = current.stream().map(Task::getName).distinct().collect(Collectors.joining("、"));
-			String assignee = current.stream().map(this::who).distinct().collect(Collectors.joining("、"));
+			String assignee = current.stream().map(task -> who(task, offered)).distinct().collect(Collectors.joining("、"));
 			items.add(item("CASE", row, null, step.isEmpty() ? null : step, assignee.isEmpty() ? null : assignee,
 					row.dueAt(), light, at));
 		}
@@ -124,8 +125,10 @@ class OverdueList {
 				: this.mapper.cases(List.copyOf(Set.copyOf(caseOfProcess.values())))
 					.stream()
 					.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
-		// who works a step is looked up only for the steps that are late (one query each)
-		List<LateItem> items = new ArrayList<>();
+		List<Task> late = new ArrayList<>();
+		List<SupervisionMapper.CaseRow> lateRows = new ArrayList<>();
+		List<Light> lights = new ArrayList<>();
+		List<Instant> ats = new ArrayList<>();
 		for (Task task : due) {
 			SupervisionMapper.CaseRow row = cases.get(caseOfProcess.get(task.getProcessInstanceId()));
 			if (row == null || (filter.department() != null && !filter.department().equals(row.departmentCode()))
@@ -138,11 +141,22 @@ class OverdueList {
 			Light light = Light.of(this.calendar, at, dueAt,
 					limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
 			if (light != Light.GREEN && (filter.light() == null || filter.light() == light)) {
-				items.add(item("STEP", row, task.getTaskDefinitionKey(), task.getName(), who(task), dueAt, light, at));
+				late.add(task);
+				lateRows.add(row);
+				lights.add(light);
+				ats.add(at);
 			}
-			if (items.size() >= filter.limit()) {
+			if (late.size() >= filter.limit()) {
 				break; // ordered by due date: the rest are less late
 			}
+		}
+		// who works a step is looked up for the late ones only, in one query
+		Map<String, String> offered = offered(late);
+		List<LateItem> items = new ArrayList<>();
+		for (int i = 0; i < late.size(); i++) {
+			Task task = late.get(i);
+			items.add(item("STEP", lateRows.get(i), task.getTaskDefinitionKey(), task.getName(), who(task, offered),
+					task.getDueDate().toInstant(), lights.get(i), ats.get(i)));
 		}
 		return items;
 	}
@@ -161,16 +175,21 @@ class OverdueList {
 	}
 
 	/** The assignee, or the groups offered the task while nobody has claimed it. */
-	private String who(Task task) {
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
+	private static String who(Task task, Map<String, String> offered) {
+		return task.getAssignee() != null ? task.getAssignee() : offered.getOrDefault(task.getId(), "");
+	}
+
+	/** The groups offered each unclaimed task, comma-separated. */
+	private Map<String, String> offered(List<Task> tasks) {
+		List<String> unclaimed = tasks.stream().filter(t -> t.getAssignee() == null).map(Task::getId).distinct().toList();
+		if (unclaimed.isEmpty()) {
+			return Map.of();
 		}
-		return this.tasks.getIdentityLinksForTask(task.getId())
+		return this.mapper.candidateGroups(unclaimed)
 			.stream()
-			.filter(link -> link.getGroupId() != null)
-			.map(link -> link.getGroupId())
-			.sorted()
-			.collect(Collectors.joining(","));
+			.collect(Collectors.groupingBy(SupervisionMapper.CandidateGroup::taskId, Collectors.mapping(
+					SupervisionMapper.CandidateGroup::groupId, Collectors.collectingAndThen(Collectors.toList(),
+							groups -> groups.stream().sorted().collect(Collectors.joining(","))))));
 	}
 
 	private LateItem item(String kind, SupervisionMapper.CaseRow row, String stepId, String step, String assignee,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +89,13 @@ class ApproverTasks {
 
 	private final HistoryService history;
 
+	private final CandidateGroupMapper candidateGroups;
+
 	ApproverTasks(TaskService tasks, RepositoryService repository, RuntimeService runtime, Cases cases, Catalog catalog,
-			StepLimits steps, WorkdayCalendar calendar, CaseClocks clocks, HistoryService history) {
+			StepLimits steps, WorkdayCalendar calendar, CaseClocks clocks, HistoryService history,
+			CandidateGroupMapper candidateGroups) {
 		this.history = history;
+		this.candidateGroups = candidateGroups;
 		this.tasks = tasks;
 		this.repository = repository;
 		this.runtime = runtime;
@@ -126,12 +131,21 @@ class ApproverTasks {
 		Instant now = EngineClock.now();
 		Map<String, Instant> paused = this.clocks
 			.pausedSince(casesByProcess.values().stream().map(CaseRecord::caseNo).toList());
+		Map<String, List<String>> groups = found.isEmpty() ? Map.of()
+				: this.candidateGroups.of(found.stream().map(Task::getId).toList())
+					.stream()
+					.collect(Collectors.groupingBy(CandidateGroupMapper.Link::taskId,
+							Collectors.mapping(CandidateGroupMapper.Link::groupId, Collectors.toList())));
+		// one read of each matter per list, not one per task
+		Map<String, Matter> matters = new HashMap<>();
 		return found.stream()
 			.map(task -> {
 				CaseRecord record = casesByProcess.get(task.getProcessInstanceId());
 				// a step of a case whose clock stands still keeps the light it had when it stopped
 				Instant at = record == null ? now : paused.getOrDefault(record.caseNo(), now);
-				return view(task, record, at);
+				Matter matter = record == null ? null
+						: matters.computeIfAbsent(record.matterCode(), code -> this.catalog.matter(code).orElse(null));
+				return view(task, record, matter, groups.getOrDefault(task.getId(), List.of()), at);
 			})
 			.filter(view -> light == null || light.equalsIgnoreCase(view.light()))
 			.sorted(MOST_URGENT_FIRST)
@@ -298,8 +312,7 @@ class ApproverTasks {
 		return Arrays.stream(decisions.split(",")).map(String::trim).toList();
 	}
 
-	private TaskView view(Task task, CaseRecord record, Instant now) {
-		Matter matter = record == null ? null : this.catalog.matter(record.matterCode()).orElse(null);
+	private TaskView view(Task task, CaseRecord record, Matter matter, List<String> groups, Instant now) {
 		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
 		StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
 		String light = Light.of(this.calendar, now, due,
@@ -307,8 +320,7 @@ class ApproverTasks {
 		return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
 				record == null ? null : record.caseNo(), record == null ? null : record.matterCode(),
 				matter == null ? null : matter.name(), task.getPriority(), task.getAssignee(),
-				new ArrayList<>(candidateGroups(task.getId())),
-				EngineClock.local(task.getCreateTime().toInstant()), EngineClock.local(due), light, decisions(task));
+				new ArrayList<>(groups), EngineClock.local(task.getCreateTime().toInstant()), EngineClock.local(due), light, decisions(task));
 	}
 
 }
