@@ -23,7 +23,12 @@ interface SupervisionMapper {
 
 	String OPEN = "('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')";
 
-	/** Open cases whose clock is yellow or red now (a paused clock as it stood when it stopped). */
+	/**
+	 * Open cases whose clock is yellow or red now (a paused clock as it stood when it stopped). The
+	 * plain {@code yellow_at <= now} is implied by the next line (a pause began in the past) and is
+	 * there for the index {@code ix_case_clock_open}: without it MySQL read every case of every
+	 * matter (11 s on a million cases instead of 30 ms).
+	 */
 	@Select("<script>SELECT " + CASE_COLUMNS + """
 			FROM case_clock k
 			JOIN service_case c ON c.case_no = k.case_no
@@ -31,6 +36,7 @@ interface SupervisionMapper {
 			JOIN department d ON d.code = m.department_code
 			JOIN station s ON s.code = c.station_code
 			WHERE k.finished_at IS NULL AND k.stopped_at IS NULL
+			  AND k.yellow_at &lt;= #{now}
 			  AND k.yellow_at &lt;= COALESCE(k.paused_since, #{now})
 			  AND c.status IN """ + OPEN + """
 			  <if test="red"> AND k.due_at &lt;= COALESCE(k.paused_since, #{now})</if>
