@@ -59,7 +59,6 @@ class DemoCases {
 
 	DemoCases(Intake intake, Cases cases, Uploads uploads, Catalog catalog, BundleIntake bundles, DemoLateCases late) {
 		this.bundles = bundles;
-		this.late = late;
 		this.intake = intake;
 		this.cases = cases;
 		this.uploads = uploads;
