@@ -113,12 +113,15 @@ interface SupervisionMapper {
 			<if test="by != null">GROUP BY """ + KEY + "</if></script>")
 	List<ReviewFigures> reviewFigures(@Param("by") String by, @Param("from") Instant from, @Param("to") Instant to);
 
-	/** The catalog's livelihood matters (民生事项) and those a township centre can take in. */
+	/**
+	 * The catalog's livelihood matters (民生事项) and those a township centre can take in. A one-thing
+	 * bundle (一件事, kind BUNDLE) is not a matter of its own here: its matters are counted.
+	 */
 	@Select("""
 			SELECT COUNT(*) AS livelihood,
 			  SUM(CASE WHEN EXISTS (SELECT 1 FROM matter_station ms JOIN station s ON s.code = ms.station_code
 			                        WHERE ms.matter_code = m.code AND s.level = 'TOWNSHIP') THEN 1 ELSE 0 END) AS near_home
-			FROM matter m WHERE m.livelihood = TRUE
+			FROM matter m WHERE m.livelihood = TRUE AND m.kind <> 'BUNDLE'
 			""")
 	LivelihoodFigures livelihood();
 
