@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -128,6 +129,18 @@ class ApproverTasks {
 			.byProcessInstances(found.stream().map(Task::getProcessInstanceId).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(CaseRecord::processInstanceId, Function.identity()));
+		// tasks of processes about a case but not its own (差评整改, 督办): the case is their business key
+		Set<String> others = found.stream()
+			.map(Task::getProcessInstanceId)
+			.filter(pid -> !casesByProcess.containsKey(pid))
+			.collect(Collectors.toSet());
+		Map<String, String> aboutCase = others.isEmpty() ? Map.of()
+				: this.runtime.createProcessInstanceQuery()
+					.processInstanceIds(others)
+					.list()
+					.stream()
+					.filter(p -> p.getBusinessKey() != null)
+					.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
 		Instant now = EngineClock.now();
 		Map<String, Instant> paused = this.clocks
 			.pausedSince(casesByProcess.values().stream().map(CaseRecord::caseNo).toList());
@@ -145,7 +158,8 @@ class ApproverTasks {
 				Instant at = record == null ? now : paused.getOrDefault(record.caseNo(), now);
 				Matter matter = record == null ? null
 						: matters.computeIfAbsent(record.matterCode(), code -> this.catalog.matter(code).orElse(null));
-				return view(task, record, matter, groups.getOrDefault(task.getId(), List.of()), at);
+				return view(task, record, matter, groups.getOrDefault(task.getId(), List.of()), at,
+						aboutCase.get(task.getProcessInstanceId()));
 			})
 			.filter(view -> light == null || light.equalsIgnoreCase(view.light()))
 			.sorted(MOST_URGENT_FIRST)
@@ -265,7 +279,10 @@ class ApproverTasks {
 		return this.cases.byProcessInstances(List.of(task.getProcessInstanceId()))
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> ApiException.conflict("NO_CASE", "任务不属于任何办件 / The task belongs to no case"));
+			.orElseThrow(() -> ApiException.conflict("NOT_A_CASE_STEP",
+					"该任务不是办件的审批环节（如差评整改、督办答复），请在 Tasklist 或其专用接口办理（/api/reviews、/api/urges）"
+							+ " / Not a step of a case's own process (e.g. a rectification or an urge): work it in Tasklist "
+							+ "or through its own API (/api/reviews, /api/urges)"));
 	}
 
 	/** The task, if this user may work it; 404 if it does not exist, 403 or 409 otherwise. */
@@ -316,15 +333,17 @@ class ApproverTasks {
 		return Arrays.stream(decisions.split(",")).map(String::trim).toList();
 	}
 
-	private TaskView view(Task task, CaseRecord record, Matter matter, List<String> groups, Instant now) {
+	private TaskView view(Task task, CaseRecord record, Matter matter, List<String> groups, Instant now,
+			String aboutCase) {
 		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
 		StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
 		String light = Light.of(this.calendar, now, due,
 				limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays()).name();
 		return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-				record == null ? null : record.caseNo(), record == null ? null : record.matterCode(),
+				record == null ? aboutCase : record.caseNo(), record == null ? null : record.matterCode(),
 				matter == null ? null : matter.name(), task.getPriority(), task.getAssignee(),
-				new ArrayList<>(groups), EngineClock.local(task.getCreateTime().toInstant()), EngineClock.local(due), light, decisions(task));
+				new ArrayList<>(groups), EngineClock.local(task.getCreateTime().toInstant()), EngineClock.local(due), light,
+				decisions(task), record != null);
 	}
 
 }

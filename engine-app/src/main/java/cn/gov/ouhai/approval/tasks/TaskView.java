@@ -6,5 +6,5 @@ import java.util.List;
 /** A task as the approver's list shows it. */
 record TaskView(String id, String name, String stepId, String caseNo, String matterCode, String matterName,
 		int priority, String assignee, List<String> candidateGroups, OffsetDateTime created, OffsetDateTime dueDate, String light,
-		List<String> decisions) {
+		List<String> decisions, boolean caseStep) {
 }

@@ -240,7 +240,20 @@ abstract class SupervisionContract {
 		// it reaches the department's heads as a task and a notification, and it is on the timeline
 		String pid = this.jdbc.queryForObject("SELECT process_instance_id FROM case_urge WHERE id = ?", String.class, id);
 		assertThat(this.tasks.createTaskQuery().processInstanceId(pid).taskCandidateGroup("head-scjg").count()).isEqualTo(1);
-		assertThat(this.api.get("head-scjg", "/api/tasks").json().findValuesAsText("name")).contains("答复督办");
+		JsonNode urgeTask = null;
+		for (JsonNode task : this.api.get("head-scjg", "/api/tasks").json()) {
+			if ("答复督办".equals(task.get("name").asText())) {
+				urgeTask = task;
+			}
+		}
+		assertThat(urgeTask).as("the urge in the head's task list").isNotNull();
+		// the list says which case it is about, and that it is answered at /api/urges, not as a case step
+		assertThat(urgeTask.get("caseNo").asText()).isEqualTo(caseNo);
+		assertThat(urgeTask.get("caseStep").asBoolean()).isFalse();
+		Api.Response notHere = this.api.post("head-scjg", "/api/tasks/" + urgeTask.get("id").asText() + "/complete",
+				Map.of("decision", "APPROVE"));
+		assertThat(notHere.status()).isEqualTo(409);
+		assertThat(notHere.json().get("message").asText()).contains("/api/urges");
 		assertThat(this.jdbc.queryForList("SELECT addressee FROM notification WHERE case_no = ? AND kind = 'URGE'",
 				String.class, caseNo)).containsExactly("head-scjg");
 		JsonNode line = this.steps.timeline(caseNo, "URGE").get(0);
