@@ -90,6 +90,8 @@ class ApproverTasks {
 
 	private final HistoryService history;
 
+	private final Map<String, List<String>> decisionsByStep = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final CandidateGroupMapper candidateGroups;
 
 	ApproverTasks(TaskService tasks, RepositoryService repository, RuntimeService runtime, Cases cases, Catalog catalog,
@@ -323,14 +325,22 @@ class ApproverTasks {
 			.collect(Collectors.toSet());
 	}
 
+	/**
+	 * The decisions a step allows, read from its diagram once per deployed version (a deployed
+	 * definition never changes; reading the model costs a query per task, which a list of 500 tasks
+	 * felt).
+	 */
 	private List<String> decisions(Task task) {
-		UserTask element = this.repository.getBpmnModelInstance(task.getProcessDefinitionId())
-			.getModelElementById(task.getTaskDefinitionKey());
-		String decisions = ModelProperties.of(element, DECISIONS_PROPERTY);
-		if (decisions == null) {
-			return Arrays.stream(Decision.values()).map(Enum::name).toList();
-		}
-		return Arrays.stream(decisions.split(",")).map(String::trim).toList();
+		return this.decisionsByStep.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+				key -> {
+					UserTask element = this.repository.getBpmnModelInstance(task.getProcessDefinitionId())
+						.getModelElementById(task.getTaskDefinitionKey());
+					String decisions = element == null ? null : ModelProperties.of(element, DECISIONS_PROPERTY);
+					if (decisions == null) {
+						return Arrays.stream(Decision.values()).map(Enum::name).toList();
+					}
+					return Arrays.stream(decisions.split(",")).map(String::trim).toList();
+				});
 	}
 
 	private TaskView view(Task task, CaseRecord record, Matter matter, List<String> groups, Instant now,
