@@ -1,18 +1,14 @@
 package cn.gov.ouhai.approval.cases;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.security.CurrentUser;
-import cn.gov.ouhai.approval.web.ApiError;
 import cn.gov.ouhai.approval.web.ApiException;
 
 /**
@@ -44,13 +40,6 @@ class CaseMaterialsPage {
 		model.addAttribute("matter", matter);
 		model.addAttribute("materials", this.materials.of(record, matter));
 		return "cases/materials";
-	}
-
-	@ExceptionHandler(ApiException.class)
-	ResponseEntity<ApiError> failed(ApiException ex) {
-		return ResponseEntity.status(ex.status())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ApiError(ex.code(), ex.getMessage(), ex.fields()));
 	}
 
 }

@@ -41,6 +41,7 @@ class DeploymentGuard implements Deployer {
 			return;
 		}
 		List<String> problems = new ArrayList<>();
+		java.util.Set<String> forms = formIds(deployment);
 		for (ResourceEntity resource : deployment.getResources().values()) {
 			String name = resource.getName();
 			boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
@@ -50,8 +51,7 @@ class DeploymentGuard implements Deployer {
 				problems.add(name + ": 不允许 DOCTYPE 和外部实体 / no DOCTYPE or external entities");
 			}
 			else if (bpmn) {
-				checkScripts(name, resource.getBytes(), problems);
-				checkFormsTravel(name, resource.getBytes(), deployment, problems);
+				checkDiagram(name, resource.getBytes(), forms, problems);
 			}
 			else if (dmn) {
 				checkDecisions(name, resource.getBytes(), problems);
@@ -66,7 +66,7 @@ class DeploymentGuard implements Deployer {
 		}
 	}
 
-	private static void checkScripts(String name, byte[] bytes, List<String> problems) {
+	private static void checkDiagram(String name, byte[] bytes, java.util.Set<String> forms, List<String> problems) {
 		BpmnModelInstance model;
 		try {
 			model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
@@ -75,6 +75,11 @@ class DeploymentGuard implements Deployer {
 			problems.add(name + ": 不是有效的 BPMN 2.0 / not valid BPMN 2.0 (" + unreadable.getMessage() + ")");
 			return;
 		}
+		checkScripts(name, model, problems);
+		checkFormsTravel(name, model, forms, problems);
+	}
+
+	private static void checkScripts(String name, BpmnModelInstance model, List<String> problems) {
 		for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
 			problems.add(name + ": " + task.getId() + ": 不允许脚本任务 / script tasks are not allowed");
 		}
@@ -94,14 +99,21 @@ class DeploymentGuard implements Deployer {
 	 * unless the forms are attached; scripts/deploy-models sends them along), else Tasklist fails
 	 * when someone opens the step.
 	 */
-	private static void checkFormsTravel(String name, byte[] bytes, DeploymentEntity deployment, List<String> problems) {
-		BpmnModelInstance model;
-		try {
-			model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+	private static void checkFormsTravel(String name, BpmnModelInstance model, java.util.Set<String> forms,
+			List<String> problems) {
+		for (ModelElementInstance element : model.getModelElementsByType(
+				model.getModel().getType(org.camunda.bpm.model.bpmn.instance.FlowNode.class))) {
+			String formRef = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+			String binding = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding");
+			if (formRef != null && "deployment".equals(binding) && !forms.contains(formRef)) {
+				problems.add(name + ": " + ((BaseElement) element).getId() + ": 表单 " + formRef + " 须随流程一并部署 / form "
+						+ formRef + " (binding deployment) must be part of the same deployment");
+			}
 		}
-		catch (RuntimeException unreadable) {
-			return;
-		}
+	}
+
+	/** The ids of the deployment's forms, read once for all its diagrams. */
+	private static java.util.Set<String> formIds(DeploymentEntity deployment) {
 		java.util.Set<String> forms = new java.util.HashSet<>();
 		for (ResourceEntity resource : deployment.getResources().values()) {
 			if (resource.getName().endsWith(".form")) {
@@ -113,15 +125,7 @@ class DeploymentGuard implements Deployer {
 				}
 			}
 		}
-		for (ModelElementInstance element : model.getModelElementsByType(
-				model.getModel().getType(org.camunda.bpm.model.bpmn.instance.FlowNode.class))) {
-			String formRef = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
-			String binding = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding");
-			if (formRef != null && "deployment".equals(binding) && !forms.contains(formRef)) {
-				problems.add(name + ": " + ((BaseElement) element).getId() + ": 表单 " + formRef + " 须随流程一并部署 / form "
-						+ formRef + " (binding deployment) must be part of the same deployment");
-			}
-		}
+		return forms;
 	}
 
 	private static void checkDecisions(String name, byte[] bytes, List<String> problems) {

@@ -1,11 +1,8 @@
 package cn.gov.ouhai.approval.notices;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -16,7 +13,6 @@ import cn.gov.ouhai.approval.cases.IntakeNotice;
 import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.security.CurrentUser;
-import cn.gov.ouhai.approval.web.ApiError;
 import cn.gov.ouhai.approval.web.ApiException;
 
 /**
@@ -58,14 +54,6 @@ class NoticeController {
 		}
 		model.addAttribute("page", this.pages.page(record, matter, notice, wanted));
 		return "notices/notice";
-	}
-
-	/** The API's JSON error body, also to a browser that asked for HTML only. */
-	@ExceptionHandler(ApiException.class)
-	ResponseEntity<ApiError> failed(ApiException ex) {
-		return ResponseEntity.status(ex.status())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ApiError(ex.code(), ex.getMessage(), ex.fields()));
 	}
 
 }

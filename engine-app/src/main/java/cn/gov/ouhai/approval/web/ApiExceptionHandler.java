@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -28,9 +29,12 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	/** JSON also to a browser on a printable page that asked for HTML only (the type is set, not negotiated). */
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ApiError> api(ApiException ex) {
-		return ResponseEntity.status(ex.status()).body(new ApiError(ex.code(), ex.getMessage(), ex.fields()));
+		return ResponseEntity.status(ex.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new ApiError(ex.code(), ex.getMessage(), ex.fields()));
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
