@@ -125,6 +125,8 @@ public class Cases {
 	public void closedByBundle(String caseNo, CaseStatus status, String reason) {
 		Instant now = EngineClock.now();
 		this.mapper.finish(caseNo, status, now);
+		// its time ends here too: a closed matter no longer runs late
+		this.clocks.finish(caseNo, now);
 		this.mapper.insertEvent(caseNo, new CaseEvent(now, "STATUS", null, "一件事终止本事项", null, status.name(), reason));
 	}
 

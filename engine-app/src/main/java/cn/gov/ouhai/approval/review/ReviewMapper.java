@@ -31,9 +31,9 @@ interface ReviewMapper {
 			""";
 
 	@Insert("INSERT INTO case_review (case_no, channel, score, review_comment, bad, state, matter_code, department_code, "
-			+ "station_code, staff, created_by, created_at) VALUES (#{r.caseNo}, #{r.channel}, #{r.score}, #{r.reviewComment}, "
-			+ "#{r.bad}, #{r.state}, #{r.matterCode}, #{r.departmentCode}, #{r.stationCode}, #{r.staff}, #{r.createdBy}, "
-			+ "#{r.createdAt})")
+			+ "station_code, staff, created_by, created_at, case_received_at) VALUES (#{r.caseNo}, #{r.channel}, #{r.score}, "
+			+ "#{r.reviewComment}, #{r.bad}, #{r.state}, #{r.matterCode}, #{r.departmentCode}, #{r.stationCode}, #{r.staff}, "
+			+ "#{r.createdBy}, #{r.createdAt}, (SELECT c.received_at FROM service_case c WHERE c.case_no = #{r.caseNo}))")
 	@Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
 	void insert(@Param("r") Review review, @Param("key") GeneratedKey key);
 

@@ -12,6 +12,21 @@ public sealed interface CaseClockEvent {
 
 	Instant at();
 
+	/** The case was accepted and its clock started with the promised limit. */
+	record Started(String caseNo, Instant at) implements CaseClockEvent {
+	}
+
+	/**
+	 * The case was decided ahead of its end (告知承诺: on the applicant's commitment); its limit was met
+	 * or missed now, whatever follows.
+	 */
+	record Stopped(String caseNo, Instant at) implements CaseClockEvent {
+	}
+
+	/** The case ended (decided, withdrawn or closed); its clock records when and the working days it used. */
+	record Finished(String caseNo, Instant at) implements CaseClockEvent {
+	}
+
 	/** The clock stopped: the case is waiting for a supplement or in a special procedure. */
 	record Paused(String caseNo, Instant at, PauseKind kind, String stepId, String stepName, String note)
 			implements CaseClockEvent {

@@ -57,6 +57,7 @@ public class CaseClocks {
 		ClockRecord clock = new ClockRecord(caseNo, null, acceptedAt, limitWorkdays, due,
 				Light.DEFAULT_YELLOW_WORKDAYS, yellowAt(due, Light.DEFAULT_YELLOW_WORKDAYS), 0, null, null, 0, null);
 		this.mapper.insert(clock);
+		this.events.publishEvent(new CaseClockEvent.Started(caseNo, acceptedAt));
 		return view(clock, EngineClock.now());
 	}
 
@@ -68,6 +69,7 @@ public class CaseClocks {
 		ClockRecord clock = this.mapper.find(caseNo);
 		if (clock != null) {
 			this.mapper.used(caseNo, usedWorkdays(clock, clock.stoppedAt()));
+			this.events.publishEvent(new CaseClockEvent.Stopped(caseNo, now));
 		}
 	}
 
@@ -84,6 +86,7 @@ public class CaseClocks {
 		}
 		Instant decided = clock.stoppedAt() != null ? clock.stoppedAt() : at;
 		this.mapper.finished(caseNo, at, usedWorkdays(clock, decided));
+		this.events.publishEvent(new CaseClockEvent.Finished(caseNo, at));
 	}
 
 	private int usedWorkdays(ClockRecord clock, Instant decided) {

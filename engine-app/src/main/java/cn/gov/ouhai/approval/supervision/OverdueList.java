@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
 import cn.gov.ouhai.approval.cases.ApplicantType;
@@ -105,49 +106,55 @@ class OverdueList {
 
 	private List<LateItem> steps(Filter filter, Instant now) {
 		LocalDate horizon = this.calendar.addWorkdays(EngineClock.today(), LOOKAHEAD_WORKDAYS);
-		List<Task> due = this.tasks.createTaskQuery()
+		TaskQuery query = this.tasks.createTaskQuery()
 			.active()
 			.dueBefore(Date.from(WorkdayCalendar.endOf(horizon)))
 			.orderByDueDate()
-			.asc()
-			.listPage(0, filter.limit() * 4);
-		if (due.isEmpty()) {
-			return List.of();
-		}
-		Set<String> processIds = due.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-		Map<String, String> caseOfProcess = this.runtime.createProcessInstanceQuery()
-			.processInstanceIds(processIds)
-			.list()
-			.stream()
-			.filter(p -> p.getBusinessKey() != null)
-			.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-		Map<String, SupervisionMapper.CaseRow> cases = caseOfProcess.isEmpty() ? Map.of()
-				: this.mapper.cases(List.copyOf(Set.copyOf(caseOfProcess.values())))
-					.stream()
-					.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
+			.asc();
 		List<Task> late = new ArrayList<>();
 		List<SupervisionMapper.CaseRow> lateRows = new ArrayList<>();
 		List<Light> lights = new ArrayList<>();
 		List<Instant> ats = new ArrayList<>();
-		for (Task task : due) {
-			SupervisionMapper.CaseRow row = cases.get(caseOfProcess.get(task.getProcessInstanceId()));
-			if (row == null || (filter.department() != null && !filter.department().equals(row.departmentCode()))
-					|| (filter.station() != null && !filter.station().equals(row.stationCode()))) {
-				continue;
+		// page by page in due order: the most late come first, so the first page mostly fills the list
+		for (int first = 0; late.size() < filter.limit(); first += filter.limit()) {
+			List<Task> due = query.listPage(first, filter.limit());
+			if (due.isEmpty()) {
+				break;
 			}
-			Instant at = row.pausedSince() != null ? row.pausedSince() : now;
-			StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-			Instant dueAt = task.getDueDate().toInstant();
-			Light light = Light.of(this.calendar, at, dueAt,
-					limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
-			if (light != Light.GREEN && (filter.light() == null || filter.light() == light)) {
-				late.add(task);
-				lateRows.add(row);
-				lights.add(light);
-				ats.add(at);
+			Set<String> processIds = due.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+			Map<String, String> caseOfProcess = this.runtime.createProcessInstanceQuery()
+				.processInstanceIds(processIds)
+				.list()
+				.stream()
+				.filter(p -> p.getBusinessKey() != null)
+				.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+			Map<String, SupervisionMapper.CaseRow> cases = caseOfProcess.isEmpty() ? Map.of()
+					: this.mapper.cases(List.copyOf(Set.copyOf(caseOfProcess.values())))
+						.stream()
+						.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
+			for (Task task : due) {
+				SupervisionMapper.CaseRow row = cases.get(caseOfProcess.get(task.getProcessInstanceId()));
+				if (row == null || (filter.department() != null && !filter.department().equals(row.departmentCode()))
+						|| (filter.station() != null && !filter.station().equals(row.stationCode()))) {
+					continue;
+				}
+				Instant at = row.pausedSince() != null ? row.pausedSince() : now;
+				StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+				Instant dueAt = task.getDueDate().toInstant();
+				Light light = Light.of(this.calendar, at, dueAt,
+						limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
+				if (light != Light.GREEN && (filter.light() == null || filter.light() == light)) {
+					late.add(task);
+					lateRows.add(row);
+					lights.add(light);
+					ats.add(at);
+				}
+				if (late.size() >= filter.limit()) {
+					break; // ordered by due date: the rest are less late
+				}
 			}
-			if (late.size() >= filter.limit()) {
-				break; // ordered by due date: the rest are less late
+			if (due.size() < filter.limit() || first >= filter.limit() * 3) {
+				break; // no more due, or looked far enough ahead (four pages, as before)
 			}
 		}
 		// who works a step is looked up for the late ones only, in one query

@@ -49,12 +49,11 @@ class Statistics {
 		Instant start = from.atStartOfDay(EngineClock.ZONE).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant();
 		Instant now = EngineClock.now();
-		Figures total = Figures.of("ALL", "合计", first(this.mapper.caseFigures(null, start, end, now)),
+		Figures total = Figures.of("ALL", "合计", first(caseFigures(null, from, to, now)),
 				first(this.mapper.reviewFigures(null, start, end)));
 		List<Figures> groups = new ArrayList<>();
 		if (by != null) {
-			Map<String, SupervisionMapper.CaseFigures> cases = this.mapper.caseFigures(by, start, end, now)
-				.stream()
+			Map<String, SupervisionMapper.CaseFigures> cases = caseFigures(by, from, to, now).stream()
 				.collect(Collectors.toMap(SupervisionMapper.CaseFigures::groupKey, Function.identity()));
 			Map<String, SupervisionMapper.ReviewFigures> reviews = this.mapper.reviewFigures(by, start, end)
 				.stream()
@@ -80,11 +79,29 @@ class Statistics {
 			LocalDate from = monday.minusWeeks(i);
 			Instant start = from.atStartOfDay(EngineClock.ZONE).toInstant();
 			Instant end = from.plusWeeks(1).atStartOfDay(EngineClock.ZONE).toInstant();
-			Figures figures = Figures.of("ALL", "合计", first(this.mapper.caseFigures(null, start, end, now)),
+			Figures figures = Figures.of("ALL", "合计", first(caseFigures(null, from, from.plusDays(6), now)),
 					first(this.mapper.reviewFigures(null, start, end)));
 			result.add(new WeekFigures(from, figures.cases(), figures.overdue(), figures.onTimeRate()));
 		}
 		return result;
+	}
+
+	/**
+	 * The cases received on the days from {@code from} to {@code to}: the daily summary, plus the open
+	 * cases past their due date now, which the summary cannot hold (they become late with time alone).
+	 */
+	private List<SupervisionMapper.CaseFigures> caseFigures(String by, LocalDate from, LocalDate to, Instant now) {
+		Map<String, Long> late = this.mapper
+			.openOverdue(by, from.atStartOfDay(EngineClock.ZONE).toInstant(),
+					to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant(), now)
+			.stream()
+			.collect(Collectors.toMap(SupervisionMapper.OpenOverdue::groupKey, SupervisionMapper.OpenOverdue::overdue));
+		return this.mapper.caseFigures(by, from, to)
+			.stream()
+			.filter(figures -> figures.cases() != null)
+			.map(figures -> figures.withOverdue(
+					(figures.overdue() == null ? 0 : figures.overdue()) + late.getOrDefault(figures.groupKey(), 0L)))
+			.toList();
 	}
 
 	CatalogFigures catalogFigures() {

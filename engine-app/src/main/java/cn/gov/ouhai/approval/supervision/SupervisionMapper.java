@@ -2,6 +2,7 @@ package cn.gov.ouhai.approval.supervision;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -69,33 +70,50 @@ interface SupervisionMapper {
 			</choose>
 			""";
 
-	/** Decided: stopped (decided on commitment) or finished, withdrawals left out of the timing figures. */
+	/** The same groups over the daily summary's columns. */
+	String CELL_KEY = """
+			<choose>
+			  <when test="by == 'department'">f.department_code</when>
+			  <when test="by == 'station'">f.station_code</when>
+			  <when test="by == 'channel'">f.channel</when>
+			  <when test="by == 'matter'">f.matter_code</when>
+			  <when test="by == 'staff'">f.accepted_by</when>
+			  <otherwise>'ALL'</otherwise>
+			</choose>
+			""";
+
+	/**
+	 * The cases received on the days from {@code from} to {@code to}, from the daily summary
+	 * ({@link CaseDayFigures}); {@code overdue} there counts the decided ones only, the open ones
+	 * running late are {@link #openOverdue}.
+	 */
+	@Select("<script>SELECT " + CELL_KEY + """
+			AS group_key, SUM(f.cases) AS cases, SUM(f.online) AS online, SUM(f.kiosk) AS kiosk,
+			  SUM(f.near_home_eligible) AS near_home_eligible, SUM(f.near_home) AS near_home, SUM(f.timed) AS timed,
+			  SUM(f.decided) AS decided, SUM(f.on_time) AS on_time, SUM(f.overdue_decided) AS overdue,
+			  SUM(f.used_workdays) AS used_workdays, SUM(f.promised_workdays) AS promised_workdays
+			FROM case_day_figures f
+			WHERE f.received_day &gt;= #{from} AND f.received_day &lt;= #{to}
+			<if test="by != null">GROUP BY """ + CELL_KEY + "</if></script>")
+	List<CaseFigures> caseFigures(@Param("by") String by, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+	/**
+	 * Open cases received in [from, to) past their due date now (a paused clock as it stood when it
+	 * stopped): the figure that changes with time alone, counted live from the late clocks (index
+	 * {@code ix_case_clock_open}, as {@link #lateCases}).
+	 */
 	@Select("<script>SELECT " + KEY + """
-			AS group_key,
-			  COUNT(*) AS cases,
-			  SUM(CASE WHEN c.channel IN ('PC', 'MOBILE') THEN 1 ELSE 0 END) AS online,
-			  SUM(CASE WHEN c.channel = 'KIOSK' THEN 1 ELSE 0 END) AS kiosk,
-			  SUM(CASE WHEN tm.matter_code IS NOT NULL THEN 1 ELSE 0 END) AS near_home_eligible,
-			  SUM(CASE WHEN tm.matter_code IS NOT NULL AND st.level = 'TOWNSHIP' THEN 1 ELSE 0 END) AS near_home,
-			  SUM(CASE WHEN k.case_no IS NOT NULL AND c.status &lt;&gt; 'WITHDRAWN' THEN 1 ELSE 0 END) AS timed,
-			  SUM(CASE WHEN c.status &lt;&gt; 'WITHDRAWN' AND COALESCE(k.stopped_at, k.finished_at) IS NOT NULL THEN 1 ELSE 0 END) AS decided,
-			  SUM(CASE WHEN c.status &lt;&gt; 'WITHDRAWN' AND COALESCE(k.stopped_at, k.finished_at) &lt; k.due_at THEN 1 ELSE 0 END) AS on_time,
-			  SUM(CASE WHEN k.case_no IS NOT NULL AND c.status &lt;&gt; 'WITHDRAWN'
-			       AND COALESCE(k.stopped_at, k.finished_at, k.paused_since, #{now}) &gt;= k.due_at THEN 1 ELSE 0 END) AS overdue,
-			  SUM(CASE WHEN c.status &lt;&gt; 'WITHDRAWN' AND COALESCE(k.stopped_at, k.finished_at) IS NOT NULL
-			       THEN COALESCE(k.used_workdays, 0) ELSE 0 END) AS used_workdays,
-			  SUM(CASE WHEN c.status &lt;&gt; 'WITHDRAWN' AND COALESCE(k.stopped_at, k.finished_at) IS NOT NULL
-			       THEN k.limit_workdays ELSE 0 END) AS promised_workdays
-			FROM service_case c
+			AS group_key, COUNT(*) AS overdue
+			FROM case_clock k
+			JOIN service_case c ON c.case_no = k.case_no
 			JOIN matter m ON m.code = c.matter_code
-			JOIN station st ON st.code = c.station_code
-			LEFT JOIN case_clock k ON k.case_no = c.case_no
-			LEFT JOIN (SELECT ms.matter_code FROM matter_station ms JOIN station s2 ON s2.code = ms.station_code
-			           WHERE s2.level = 'TOWNSHIP' GROUP BY ms.matter_code) tm ON tm.matter_code = c.matter_code
-			WHERE c.received_at &gt;= #{from} AND c.received_at &lt; #{to}
-			  AND c.status NOT IN ('NOTICE_ISSUED', 'REFUSED')
+			WHERE k.finished_at IS NULL AND k.stopped_at IS NULL
+			  AND k.yellow_at &lt;= #{now}
+			  AND k.due_at &lt;= COALESCE(k.paused_since, #{now})
+			  AND c.status NOT IN ('WITHDRAWN', 'NOTICE_ISSUED', 'REFUSED')
+			  AND c.received_at &gt;= #{from} AND c.received_at &lt; #{to}
 			<if test="by != null">GROUP BY """ + KEY + "</if></script>")
-	List<CaseFigures> caseFigures(@Param("by") String by, @Param("from") Instant from, @Param("to") Instant to,
+	List<OpenOverdue> openOverdue(@Param("by") String by, @Param("from") Instant from, @Param("to") Instant to,
 			@Param("now") Instant now);
 
 	/** Reviews of the cases received in the period; voided ones (申诉成立) count only as voided. */
@@ -109,7 +127,7 @@ interface SupervisionMapper {
 			FROM case_review r
 			JOIN service_case c ON c.case_no = r.case_no
 			JOIN matter m ON m.code = c.matter_code
-			WHERE c.received_at &gt;= #{from} AND c.received_at &lt; #{to}
+			WHERE r.case_received_at &gt;= #{from} AND r.case_received_at &lt; #{to}
 			<if test="by != null">GROUP BY """ + KEY + "</if></script>")
 	List<ReviewFigures> reviewFigures(@Param("by") String by, @Param("from") Instant from, @Param("to") Instant to);
 
@@ -151,6 +169,14 @@ interface SupervisionMapper {
 
 	record CaseFigures(String groupKey, Long cases, Long online, Long kiosk, Long nearHomeEligible, Long nearHome,
 			Long timed, Long decided, Long onTime, Long overdue, Long usedWorkdays, Long promisedWorkdays) {
+
+		CaseFigures withOverdue(long value) {
+			return new CaseFigures(this.groupKey, this.cases, this.online, this.kiosk, this.nearHomeEligible,
+					this.nearHome, this.timed, this.decided, this.onTime, value, this.usedWorkdays, this.promisedWorkdays);
+		}
+	}
+
+	record OpenOverdue(String groupKey, Long overdue) {
 	}
 
 	record ReviewFigures(String groupKey, Long reviews, Long badReviews, Long voided, Long rectified, Long rectifying) {

@@ -126,7 +126,8 @@ class ApproverTasks {
 		else {
 			query.or().taskAssignee(user.id()).taskCandidateGroupIn(List.copyOf(user.groups())).endOr();
 		}
-		List<Task> found = query.listPage(0, MAX_LISTED);
+		// the most urgent by due date (every step has one: the model conventions), so the cut keeps them
+		List<Task> found = query.orderByDueDate().asc().listPage(0, MAX_LISTED);
 		Map<String, CaseRecord> casesByProcess = this.cases
 			.byProcessInstances(found.stream().map(Task::getProcessInstanceId).distinct().toList())
 			.stream()

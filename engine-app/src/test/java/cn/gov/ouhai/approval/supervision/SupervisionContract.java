@@ -50,6 +50,9 @@ abstract class SupervisionContract {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	CaseDayFigures summary;
+
 	Api api;
 
 	CaseSteps steps;
@@ -177,6 +180,18 @@ abstract class SupervisionContract {
 			.containsEntry("livelihoodNearHomeShare", "0.9 missed")
 			.containsEntry("townshipCoverage", "1 met")
 			.containsEntry("badReviewFollowUpRate", "1 missed");
+
+		// the daily summary rebuilt from the cases (as on an upgrade) says what the one kept case by case said
+		this.jdbc.update("DELETE FROM case_day_figures");
+		assertThat(stats("from=2026-05-11&to=2026-05-15&by=department").get("total").get("cases").asLong()).isZero();
+		assertThat(this.summary.rebuild()).isPositive();
+		Map<String, JsonNode> kept = Map.of("department", byDepartment, "channel", byChannel, "station", byStation,
+				"staff", byStaff);
+		kept.forEach((by, figures) -> {
+			JsonNode rebuilt = stats("from=2026-05-11&to=2026-05-15&by=" + by);
+			assertThat(rebuilt.get("total")).as(by).isEqualTo(figures.get("total"));
+			assertThat(rebuilt.get("groups")).as(by).isEqualTo(figures.get("groups"));
+		});
 	}
 
 	@Test
