@@ -31,9 +31,13 @@ public class MySqlDatabase implements BeforeAllCallback, AfterAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws SQLException {
-		String name = "approval_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		// benchmarks may name a database to reuse (mysql.database) or keep (mysql.keepDatabase): a million rows take long to write
+		String reuse = System.getProperty("mysql.database", "");
+		String name = reuse.isBlank() ? "approval_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+				: reuse;
 		try (Connection connection = server(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+			statement.execute("CREATE DATABASE " + (reuse.isBlank() ? "" : "IF NOT EXISTS ") + name
+					+ " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
 		}
 		catch (SQLException unreachable) {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -57,6 +61,10 @@ public class MySqlDatabase implements BeforeAllCallback, AfterAllCallback {
 		System.clearProperty("spring.datasource.url");
 		System.clearProperty("spring.datasource.username");
 		System.clearProperty("spring.datasource.password");
+		if (database != null && (Boolean.getBoolean("mysql.keepDatabase") || !System.getProperty("mysql.database", "").isBlank())) {
+			System.err.println("[MySQL suite] kept database " + database + " at " + SERVER);
+			database = null;
+		}
 		if (database != null) {
 			try (Connection connection = server(); Statement statement = connection.createStatement()) {
 				statement.execute("DROP DATABASE IF EXISTS " + database);
