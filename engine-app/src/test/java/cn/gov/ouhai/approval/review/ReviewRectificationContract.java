@@ -176,6 +176,37 @@ abstract class ReviewRectificationContract {
 	}
 
 	@Test
+	void anApplicantWhoDoesNotRateTheFixInFiveWorkingDaysAcceptsIt() {
+		at("2026-08-03T02:00:00Z"); // Mon 3 Aug, 10:00
+		String caseNo = finishedRegistration();
+		long id = created(caseNo, Map.of("score", 2, "channel", "WINDOW")).get("id").asLong();
+		String pid = processOf(id);
+		this.api.post("approver-scjg", "/api/reviews/" + id + "/contact",
+				Map.of("appeal", false, "complex", false, "opinion", "已联系"));
+		assertThat(this.api.post("approver-scjg", "/api/reviews/" + id + "/answer", Map.of("answer", "已整改"))
+			.json()
+			.get("state")
+			.asText()).isEqualTo("AWAITING_RATING");
+
+		// five working days from Mon 3 Aug: 4, 5, 6, 7 and 10 Aug; on the fifth the rating is still awaited
+		at("2026-08-10T15:00:00Z"); // Mon 10 Aug, 23:00
+		EngineJobs.runDue(this.management, pid);
+		assertThat(review(id).get("state").asText()).isEqualTo("AWAITING_RATING");
+
+		// from 00:00 Tue 11 Aug no rating counts as accepting the fix (逾期未评价，视为认可)
+		at("2026-08-10T16:00:01Z");
+		EngineJobs.runDue(this.management, pid);
+		JsonNode closed = review(id);
+		assertThat(closed.get("state").asText()).isEqualTo("RECTIFIED");
+		assertThat(closed.path("rectificationScore").isIntegralNumber()).as("nobody rated it").isFalse();
+		assertThat(closed.get("closedAt").asText()).isEqualTo("2026-08-11T00:00:01+08:00");
+		assertThat(EngineJobs.timers(this.management, pid)).isEmpty();
+		assertThat(this.api.post("clerk", "/api/reviews/" + id + "/rating", Map.of("score", 1)).status())
+			.as("too late to rate")
+			.isEqualTo(409);
+	}
+
+	@Test
 	void takesReviewsOnlyOfFinishedCasesWithValidScoresAndStoresNothingElse() {
 		at("2026-07-06T02:00:00Z");
 		String open = this.steps.acceptFoodLicence("WINDOW");
