@@ -1,11 +1,18 @@
 package cn.gov.ouhai.approval.engine;
 
 import java.util.ArrayList;
+import java.util.function.BiConsumer;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 
-/** Registers a parse listener that runs after the engine's own, on every deployed diagram. */
+/** Parse listeners that run after the engine's own, on every deployed diagram. */
 public final class ParseListeners {
 
 	private ParseListeners() {
@@ -16,6 +23,50 @@ public final class ParseListeners {
 			config.setCustomPostBPMNParseListeners(new ArrayList<>());
 		}
 		config.getCustomPostBPMNParseListeners().add(listener);
+	}
+
+	/**
+	 * A diagram saying where something stands: a user task, receive task or end event with the
+	 * extension property {@code property} calls {@code onStart} with its value when the process enters
+	 * it. No listener is wired by hand in the diagram; a value not in {@code values} fails the deployment.
+	 */
+	public static <E extends Enum<E>> BpmnParseListener stateOnStart(String property, Class<E> values,
+			BiConsumer<DelegateExecution, E> onStart) {
+		return new AbstractBpmnParseListener() {
+
+			@Override
+			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				attach(element, activity);
+			}
+
+			@Override
+			public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				attach(element, activity);
+			}
+
+			@Override
+			public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+				attach(element, activity);
+			}
+
+			private void attach(Element element, ActivityImpl activity) {
+				String value = ExtensionProperties.of(element).get(property);
+				if (value == null) {
+					return;
+				}
+				E state;
+				try {
+					state = Enum.valueOf(values, value.trim());
+				}
+				catch (IllegalArgumentException unknown) {
+					throw new IllegalArgumentException("环节 " + activity.getId() + " 的 " + property + " 取值 " + value
+							+ " 无效 / unknown " + property + " value");
+				}
+				activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+						(ExecutionListener) execution -> onStart.accept(execution, state));
+			}
+
+		};
 	}
 
 }

@@ -1,18 +1,12 @@
 package cn.gov.ouhai.approval.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.gov.ouhai.approval.engine.ExtensionProperties;
 import cn.gov.ouhai.approval.engine.ParseListeners;
 
 /**
@@ -33,40 +27,18 @@ class UrgeStatePlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl config) {
-		ParseListeners.addAfterEngine(config, new ParseListener());
+		ParseListeners.addAfterEngine(config, ParseListeners.stateOnStart(STATE_PROPERTY, UrgeState.class, this::reached));
 	}
 
-	private class ParseListener extends AbstractBpmnParseListener {
-
-		@Override
-		public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-			String value = ExtensionProperties.of(element).get(STATE_PROPERTY);
-			if (value == null) {
-				return;
-			}
-			UrgeState state;
-			try {
-				state = UrgeState.valueOf(value.trim());
-			}
-			catch (IllegalArgumentException unknown) {
-				throw new IllegalArgumentException("环节 " + activity.getId() + " 的 urgeState 取值 " + value
-						+ " 无效 / unknown urgeState value");
-			}
-			activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-					(ExecutionListener) execution -> reached(execution, state));
+	private void reached(DelegateExecution execution, UrgeState state) {
+		Object id = execution.getVariable(Urges.URGE_ID);
+		if (id instanceof Number urgeId) {
+			Object opinion = execution.getVariable("opinion");
+			Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+			this.urges.getObject()
+				.reached(urgeId.longValue(), state, opinion == null ? null : opinion.toString(),
+						user == null ? null : user.getUserId());
 		}
-
-		private void reached(DelegateExecution execution, UrgeState state) {
-			Object id = execution.getVariable(Urges.URGE_ID);
-			if (id instanceof Number urgeId) {
-				Object opinion = execution.getVariable("opinion");
-				Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-				UrgeStatePlugin.this.urges.getObject()
-					.reached(urgeId.longValue(), state, opinion == null ? null : opinion.toString(),
-							user == null ? null : user.getUserId());
-			}
-		}
-
 	}
 
 }
