@@ -150,7 +150,7 @@ interface CaseMapper {
 	@Update("UPDATE case_number_counter SET last_value = last_value + 1 WHERE counter_day = #{day}")
 	int incrementCounter(@Param("day") String day);
 
-	@Insert("INSERT INTO case_number_counter (counter_day, last_value) VALUES (#{day}, 1)")
+	@Insert("INSERT INTO case_number_counter (counter_day, last_value) VALUES (#{day}, 0)")
 	void insertCounter(@Param("day") String day);
 
 	@Select("SELECT last_value FROM case_number_counter WHERE counter_day = #{day}")

@@ -302,7 +302,14 @@ class ApproverTasks {
 		if (user.id().equals(task.getAssignee())) {
 			return task;
 		}
-		Set<String> candidates = candidateGroups(taskId);
+		Set<String> candidates;
+		try {
+			candidates = candidateGroups(taskId);
+		}
+		catch (NullValueException completedMeanwhile) {
+			// completed by someone else between the two reads: say so (409 TASK_DONE), not 500
+			return workable(user, taskId);
+		}
 		boolean offered = candidates.stream().anyMatch(user::in);
 		if (!offered && !user.admin()) {
 			if (this.tasks.createTaskQuery().taskId(taskId).count() == 0) {

@@ -5,11 +5,15 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -97,10 +101,37 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(TransientDataAccessException.class)
 	ResponseEntity<ApiError> unavailable(TransientDataAccessException ex) {
+		if (DatabaseOutage.isCauseOf(ex)) {
+			return databaseOutage(ex);
+		}
 		log.warn("database unavailable: {}", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(new ApiError("UNAVAILABLE", "数据库暂时不可用，请稍后重试 / The database is unavailable, try again shortly",
 					Map.of()));
+	}
+
+	/**
+	 * The database out of reach, however Spring ({@code CannotGetJdbcConnectionException},
+	 * {@code CannotCreateTransactionException}), MyBatis or the engine ({@code ProcessEngineException})
+	 * wrapped it: 503 with a message, never a 500 with a stack trace. Any other failure of these types
+	 * is rethrown as it came, to be handled as before.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class, ProcessEngineException.class,
+			PersistenceException.class })
+	ResponseEntity<ApiError> databaseUnavailable(Exception ex) throws Exception {
+		if (!DatabaseOutage.isCauseOf(ex)) {
+			throw ex;
+		}
+		return databaseOutage(ex);
+	}
+
+	private static ResponseEntity<ApiError> databaseOutage(Exception ex) {
+		// one line, no stack trace: while the database is away every request fails the same way
+		log.warn("database unavailable, answered 503: {}", DatabaseOutage.describe(ex));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "5")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(DatabaseOutage.error());
 	}
 
 }
