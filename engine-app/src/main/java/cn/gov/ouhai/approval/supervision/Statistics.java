@@ -49,14 +49,22 @@ class Statistics {
 		Instant start = from.atStartOfDay(EngineClock.ZONE).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant();
 		Instant now = EngineClock.now();
-		Figures total = Figures.of("ALL", "合计", first(caseFigures(null, from, to, now)),
-				first(this.mapper.reviewFigures(null, start, end)));
 		List<Figures> groups = new ArrayList<>();
-		if (by != null) {
-			Map<String, SupervisionMapper.CaseFigures> cases = caseFigures(by, from, to, now).stream()
+		Figures total;
+		if (by == null) {
+			total = Figures.of("ALL", "合计", first(caseFigures(null, from, to, now)),
+					first(this.mapper.reviewFigures(null, start, end)));
+		}
+		else {
+			List<SupervisionMapper.CaseFigures> caseGroups = caseFigures(by, from, to, now);
+			List<SupervisionMapper.ReviewFigures> reviewGroups = this.mapper.reviewFigures(by, start, end);
+			// the groups divide the cases and reviews among them: the total is their sum, not a query more
+			total = Figures.of("ALL", "合计",
+					caseGroups.stream().reduce(SupervisionMapper.CaseFigures::plus).orElse(null),
+					reviewGroups.stream().reduce(SupervisionMapper.ReviewFigures::plus).orElse(null));
+			Map<String, SupervisionMapper.CaseFigures> cases = caseGroups.stream()
 				.collect(Collectors.toMap(SupervisionMapper.CaseFigures::groupKey, Function.identity()));
-			Map<String, SupervisionMapper.ReviewFigures> reviews = this.mapper.reviewFigures(by, start, end)
-				.stream()
+			Map<String, SupervisionMapper.ReviewFigures> reviews = reviewGroups.stream()
 				.collect(Collectors.toMap(SupervisionMapper.ReviewFigures::groupKey, Function.identity()));
 			Set<String> keys = new LinkedHashSet<>(cases.keySet());
 			keys.addAll(reviews.keySet());

@@ -187,6 +187,14 @@ interface SupervisionMapper {
 	record CaseFigures(String groupKey, Long cases, Long online, Long kiosk, Long nearHomeEligible, Long nearHome,
 			Long timed, Long decided, Long onTime, Long overdue, Long usedWorkdays, Long promisedWorkdays) {
 
+		CaseFigures plus(CaseFigures other) {
+			return new CaseFigures("ALL", sum(this.cases, other.cases), sum(this.online, other.online),
+					sum(this.kiosk, other.kiosk), sum(this.nearHomeEligible, other.nearHomeEligible),
+					sum(this.nearHome, other.nearHome), sum(this.timed, other.timed), sum(this.decided, other.decided),
+					sum(this.onTime, other.onTime), sum(this.overdue, other.overdue),
+					sum(this.usedWorkdays, other.usedWorkdays), sum(this.promisedWorkdays, other.promisedWorkdays));
+		}
+
 		CaseFigures withOverdue(long value) {
 			return new CaseFigures(this.groupKey, this.cases, this.online, this.kiosk, this.nearHomeEligible,
 					this.nearHome, this.timed, this.decided, this.onTime, value, this.usedWorkdays, this.promisedWorkdays);
@@ -197,6 +205,16 @@ interface SupervisionMapper {
 	}
 
 	record ReviewFigures(String groupKey, Long reviews, Long badReviews, Long voided, Long rectified, Long rectifying) {
+
+		ReviewFigures plus(ReviewFigures other) {
+			return new ReviewFigures("ALL", sum(this.reviews, other.reviews), sum(this.badReviews, other.badReviews),
+					sum(this.voided, other.voided), sum(this.rectified, other.rectified),
+					sum(this.rectifying, other.rectifying));
+		}
+	}
+
+	private static Long sum(Long a, Long b) {
+		return (a == null ? 0 : a) + (b == null ? 0 : b);
 	}
 
 	record LivelihoodFigures(Long livelihood, Long nearHome) {
