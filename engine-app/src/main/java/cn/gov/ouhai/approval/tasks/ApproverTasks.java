@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 
@@ -94,9 +93,12 @@ class ApproverTasks {
 
 	private final CandidateGroupMapper candidateGroups;
 
+	private final WorkableTaskMapper workable;
+
 	ApproverTasks(TaskService tasks, RepositoryService repository, RuntimeService runtime, Cases cases, Catalog catalog,
 			StepLimits steps, WorkdayCalendar calendar, CaseClocks clocks, HistoryService history,
-			CandidateGroupMapper candidateGroups) {
+			CandidateGroupMapper candidateGroups, WorkableTaskMapper workable) {
+		this.workable = workable;
 		this.history = history;
 		this.candidateGroups = candidateGroups;
 		this.tasks = tasks;
@@ -110,24 +112,24 @@ class ApproverTasks {
 	}
 
 	List<TaskView> list(CurrentUser user, boolean mine, String group, String light) {
-		TaskQuery query = this.tasks.createTaskQuery().active();
-		if (mine) {
-			query.taskAssignee(user.id());
+		if (!mine && group != null && !user.in(group)) {
+			throw ApiException.forbidden("您不在该组 / You are not in group " + group);
 		}
-		else if (group != null) {
-			if (!user.in(group)) {
-				throw ApiException.forbidden("您不在该组 / You are not in group " + group);
-			}
-			query.taskCandidateGroup(group).includeAssignedTasks();
-		}
-		else if (user.groups().isEmpty()) {
-			query.taskAssignee(user.id());
+		List<Task> found;
+		if (mine || user.groups().isEmpty()) {
+			found = this.tasks.createTaskQuery()
+				.active()
+				.taskAssignee(user.id())
+				.orderByDueDate()
+				.asc()
+				.listPage(0, MAX_LISTED);
 		}
 		else {
-			query.or().taskAssignee(user.id()).taskCandidateGroupIn(List.copyOf(user.groups())).endOr();
+			// the most urgent by due date (every step has one: the model conventions), so the cut keeps them
+			List<String> ids = group != null ? this.workable.workable(null, List.of(group), true, MAX_LISTED)
+					: this.workable.workable(user.id(), List.copyOf(user.groups()), false, MAX_LISTED);
+			found = ids.isEmpty() ? List.of() : this.tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list();
 		}
-		// the most urgent by due date (every step has one: the model conventions), so the cut keeps them
-		List<Task> found = query.orderByDueDate().asc().listPage(0, MAX_LISTED);
 		Map<String, CaseRecord> casesByProcess = this.cases
 			.byProcessInstances(found.stream().map(Task::getProcessInstanceId).distinct().toList())
 			.stream()

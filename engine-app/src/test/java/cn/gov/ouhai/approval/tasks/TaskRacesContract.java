@@ -47,6 +47,9 @@ abstract class TaskRacesContract {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	Api api;
 
 	ExecutorService pool;
@@ -68,6 +71,34 @@ abstract class TaskRacesContract {
 	@AfterEach
 	void stop() {
 		this.pool.shutdownNow();
+	}
+
+	@Test
+	void aClaimedStepLeavesTheOthersListsButNotTheGroupsWhichIsWalkedByDueDate() throws Exception {
+		String caseNo = intake();
+		String task = taskOf(caseNo);
+		assertThat(ids(SECOND, "")).contains(task);
+		assertThat(this.api.post(SECOND, "/api/tasks/" + task + "/claim", Map.of()).status()).isEqualTo(204);
+		assertThat(ids(SECOND, "")).contains(task);
+		assertThat(ids(SECOND, "?mine=true")).contains(task);
+		assertThat(ids("approver-scjg", "")).as("claimed by another").doesNotContain(task);
+		assertThat(ids("approver-scjg", "?group=dept-scjg")).as("the group's whole list").contains(task);
+		assertThat(this.api.get("approver-scjg", "/api/tasks?group=dept-wjj").status()).isEqualTo(403);
+		// the lists walk the engine's open tasks along an index of their due dates (TaskDueIndex)
+		try (var connection = this.dataSource.getConnection();
+				var indexes = connection.getMetaData().getIndexInfo(null, null, "ACT_RU_TASK", false, false)) {
+			List<String> names = new java.util.ArrayList<>();
+			while (indexes.next()) {
+				names.add(indexes.getString("INDEX_NAME").toUpperCase());
+			}
+			assertThat(names).contains(TaskDueIndex.NAME);
+		}
+	}
+
+	private List<String> ids(String user, String query) {
+		Api.Response response = this.api.get(user, "/api/tasks" + query);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json().findValuesAsText("id");
 	}
 
 	@Test
