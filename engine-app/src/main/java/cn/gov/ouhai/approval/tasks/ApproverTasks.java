@@ -59,7 +59,10 @@ class ApproverTasks {
 	/** Variable the supplement deadline timer reads: {@code ${sla.workdaysFromNow(supplementWorkdays)}}. */
 	static final String SUPPLEMENT_WORKDAYS = "supplementWorkdays";
 
-	private static final int MAX_LISTED = 500;
+	/** The most urgent first, at most this many (a desk's screen shows far fewer: {@code limit} asks for a page). */
+	static final int DEFAULT_LISTED = 500;
+
+	static final int MAX_LISTED = 500;
 
 	/**
 	 * Red before yellow before green; within a light, the green channel (higher priority) first,
@@ -111,7 +114,7 @@ class ApproverTasks {
 		this.clocks = clocks;
 	}
 
-	List<TaskView> list(CurrentUser user, boolean mine, String group, String light) {
+	List<TaskView> list(CurrentUser user, boolean mine, String group, String light, int limit) {
 		if (!mine && group != null && !user.in(group)) {
 			throw ApiException.forbidden("您不在该组 / You are not in group " + group);
 		}
@@ -122,12 +125,12 @@ class ApproverTasks {
 				.taskAssignee(user.id())
 				.orderByDueDate()
 				.asc()
-				.listPage(0, MAX_LISTED);
+				.listPage(0, limit);
 		}
 		else {
 			// the most urgent by due date (every step has one: the model conventions), so the cut keeps them
-			List<String> ids = group != null ? this.workable.workable(null, List.of(group), true, MAX_LISTED)
-					: this.workable.workable(user.id(), List.copyOf(user.groups()), false, MAX_LISTED);
+			List<String> ids = group != null ? this.workable.workable(null, List.of(group), true, limit)
+					: this.workable.workable(user.id(), List.copyOf(user.groups()), false, limit);
 			found = ids.isEmpty() ? List.of() : this.tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list();
 		}
 		Map<String, CaseRecord> casesByProcess = this.cases

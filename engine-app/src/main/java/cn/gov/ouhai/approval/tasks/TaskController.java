@@ -1,6 +1,7 @@
 package cn.gov.ouhai.approval.tasks;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.gov.ouhai.approval.security.CurrentUser;
+import cn.gov.ouhai.approval.web.ApiException;
 import jakarta.validation.Valid;
 
 @RestController
@@ -27,8 +29,14 @@ class TaskController {
 
 	@GetMapping
 	List<TaskView> list(Authentication auth, @RequestParam(defaultValue = "false") boolean mine,
-			@RequestParam(required = false) String group, @RequestParam(required = false) String light) {
-		return this.tasks.list(CurrentUser.of(auth), mine, group, light);
+			@RequestParam(required = false) String group, @RequestParam(required = false) String light,
+			@RequestParam(defaultValue = "" + ApproverTasks.DEFAULT_LISTED) int limit) {
+		if (limit < 1 || limit > ApproverTasks.MAX_LISTED) {
+			throw ApiException.badRequest("BAD_PARAMETER",
+					"limit 取值 1 至 " + ApproverTasks.MAX_LISTED + " / limit is 1.." + ApproverTasks.MAX_LISTED,
+					Map.of("limit", "1.." + ApproverTasks.MAX_LISTED));
+		}
+		return this.tasks.list(CurrentUser.of(auth), mine, group, light, limit);
 	}
 
 	@PostMapping("/{id}/claim")

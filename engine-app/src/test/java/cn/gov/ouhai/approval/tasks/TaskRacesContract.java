@@ -84,6 +84,8 @@ abstract class TaskRacesContract {
 		assertThat(ids("approver-scjg", "")).as("claimed by another").doesNotContain(task);
 		assertThat(ids("approver-scjg", "?group=dept-scjg")).as("the group's whole list").contains(task);
 		assertThat(this.api.get("approver-scjg", "/api/tasks?group=dept-wjj").status()).isEqualTo(403);
+		assertThat(this.api.get("approver-scjg", "/api/tasks?limit=1").json()).hasSize(1);
+		assertThat(this.api.get("approver-scjg", "/api/tasks?limit=501").status()).isEqualTo(400);
 		// the lists walk the engine's open tasks along an index of their due dates (TaskDueIndex)
 		try (var connection = this.dataSource.getConnection();
 				var indexes = connection.getMetaData().getIndexInfo(null, null, "ACT_RU_TASK", false, false)) {
