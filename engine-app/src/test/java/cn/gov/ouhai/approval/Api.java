@@ -37,6 +37,15 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json, StandardCharsets.UTF_8)));
 	}
 
+	/** A JSON POST with extra headers, e.g. the {@code Origin} and {@code Sec-Fetch-Site} a browser adds. */
+	public Response post(String user, String path, String json, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json, StandardCharsets.UTF_8));
+		headers.forEach(request::header);
+		return send(user, request);
+	}
+
 	public Response post(String user, String path, Object body) {
 		try {
 			return post(user, path, JSON.writeValueAsString(body));

@@ -1,9 +1,11 @@
 package cn.gov.ouhai.approval.security;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,19 +17,29 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /api/**} and {@code /engine-rest/**} need HTTP Basic as an engine user. The webapps under
  * {@code /camunda} keep their own login and CSRF protection; their first-run setup is closed
  * (CVE-2026-77226). Requests to {@code /engine-rest} then run as that user, so the engine's
- * authorizations apply to them.
+ * authorizations apply to them. State-changing requests from other sites are refused everywhere.
  */
 @Configuration
 class SecurityConfig {
 
 	@Bean
-	SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain filterChain(HttpSecurity http, @Value("${app.security.tls:false}") boolean tls)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
+			// the error page of a refused request (e.g. the webapps' CSRF filter answering 403 to a POST)
+			// keeps its status instead of turning into a 401
+			.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 			// CVE-2026-77226: the webapps' first-run setup must never create an administrator
 			.requestMatchers("/camunda/api/admin/setup/**").denyAll()
 			.requestMatchers("/camunda/**").permitAll()
@@ -43,8 +55,16 @@ class SecurityConfig {
 			.authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
-			// Basic credentials on every call, no session: nothing for CSRF to ride on.
+			// Basic credentials on every call and no session, so no token CSRF (it would break curl, the
+			// Modeler and the terminals); but browsers cache Basic credentials, so state-changing requests
+			// a browser sends from another site are refused. The webapps add their own token CSRF.
 			.csrf(AbstractHttpConfigurer::disable)
+			.addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
+			// nosniff, X-Frame-Options DENY and no-store are Spring Security's defaults; HSTS goes on every
+			// answer behind TLS (app.security.tls), also when a proxy ends TLS and the request arrives plain
+			.headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000)
+				.includeSubDomains(false)
+				.requestMatcher(tls ? AnyRequestMatcher.INSTANCE : HttpServletRequest::isSecure)))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
 	}
@@ -61,9 +81,10 @@ class SecurityConfig {
 	}
 
 	@Bean
-	FilterRegistrationBean<EngineRestQueryGuard> engineRestQueryGuard() {
-		var registration = new FilterRegistrationBean<>(new EngineRestQueryGuard());
-		registration.addUrlPatterns("/engine-rest/*");
+	FilterRegistrationBean<EngineRestBodyGuard> engineRestBodyGuard() {
+		var registration = new FilterRegistrationBean<>(new EngineRestBodyGuard());
+		// the webapps (Tasklist, Cockpit) reach the same REST resources under their own path
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setName("engine-rest-query-guard");
 		registration.setOrder(20);
 		return registration;
@@ -93,8 +114,12 @@ class SecurityConfig {
 		};
 	}
 
-	private static void write(jakarta.servlet.http.HttpServletResponse response, String code, String message)
-			throws java.io.IOException {
+	static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+		response.setStatus(status);
+		write(response, code, message);
+	}
+
+	private static void write(HttpServletResponse response, String code, String message) throws IOException {
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");

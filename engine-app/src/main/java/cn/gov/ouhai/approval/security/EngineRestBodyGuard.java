@@ -21,13 +21,21 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * CVE-2026-109432: Camunda 7.24 evaluates expressions nested in a task query's {@code orQueries}
- * even though ad-hoc query expressions are off, which lets any logged-in user run code. This guard
- * reads every JSON body sent to {@code /engine-rest} and refuses, before the engine sees it, any
- * whose {@code orQueries} carry an expression ({@code ${...}}, {@code #{...}}, or a
- * {@code ...Expression} field).
+ * Reads every JSON body sent to the engine's REST API ({@code /engine-rest}, and the webapps' copy of
+ * it under {@code /camunda/api/engine}) and refuses, before the engine sees it:
+ * <ul>
+ * <li>CVE-2026-109432: Camunda 7.24 evaluates expressions nested in a task query's {@code orQueries}
+ * even though ad-hoc query expressions are off, which lets any logged-in user run code: any body whose
+ * {@code orQueries} carry an expression ({@code ${...}}, {@code #{...}}, or a {@code ...Expression}
+ * field);</li>
+ * <li>variables in Java serialization ({@code serializationDataFormat}
+ * {@code application/x-java-serialized-object}): the engine refuses them too, but with a 500 and a
+ * stack trace in the log; here they get a 400 that says why.</li>
+ * </ul>
  */
-class EngineRestQueryGuard extends OncePerRequestFilter {
+class EngineRestBodyGuard extends OncePerRequestFilter {
+
+	static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
 
 	/** Query bodies are small; a larger JSON body is not a query and is let through unread. */
 	private static final int MAX_INSPECTED_BYTES = 1024 * 1024;
@@ -46,27 +54,63 @@ class EngineRestQueryGuard extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		byte[] body = request.getInputStream().readNBytes(MAX_INSPECTED_BYTES + 1);
-		if (body.length <= MAX_INSPECTED_BYTES && carriesOrQueryExpression(body)) {
-			response.setStatus(400);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter()
-				.write("{\"type\":\"InvalidRequestException\",\"message\":\"查询的 orQueries 中不允许使用表达式 / "
-						+ "Expressions are not allowed in orQueries\"}");
+		JsonNode root = body.length <= MAX_INSPECTED_BYTES ? parse(body) : null;
+		if (root != null && orQueriesWithExpression(root, false)) {
+			refuse(response, "查询的 orQueries 中不允许使用表达式 / Expressions are not allowed in orQueries");
+			return;
+		}
+		if (root != null && javaSerialized(root)) {
+			refuse(response, "不接受 Java 序列化格式的变量 / Variables in Java serialization ("
+					+ JAVA_SERIALIZATION + ") are not accepted");
 			return;
 		}
 		chain.doFilter(new ReplayedBody(request, body), response);
 	}
 
+	/** Answers in the shape of the engine's own REST errors, which the Modeler and Tasklist show. */
+	private static void refuse(HttpServletResponse response, String message) throws IOException {
+		response.setStatus(400);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message + "\"}");
+	}
+
 	boolean carriesOrQueryExpression(byte[] body) {
-		JsonNode root;
+		JsonNode root = parse(body);
+		return root != null && orQueriesWithExpression(root, false);
+	}
+
+	private JsonNode parse(byte[] body) {
 		try {
-			root = this.json.readTree(body);
+			return this.json.readTree(body);
 		}
 		catch (IOException notJson) {
-			return false; // the engine answers malformed JSON itself
+			return null; // the engine answers malformed JSON itself
 		}
-		return root != null && orQueriesWithExpression(root, false);
+	}
+
+	/** Any {@code serializationDataFormat} naming Java serialization, at any depth (variables, modifications, messages). */
+	private static boolean javaSerialized(JsonNode node) {
+		if (node.isArray()) {
+			for (JsonNode item : node) {
+				if (javaSerialized(item)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+		while (fields.hasNext()) {
+			Map.Entry<String, JsonNode> field = fields.next();
+			if (field.getKey().equals("serializationDataFormat") && field.getValue().isTextual()
+					&& field.getValue().asText().trim().toLowerCase().startsWith(JAVA_SERIALIZATION)) {
+				return true;
+			}
+			if (javaSerialized(field.getValue())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean orQueriesWithExpression(JsonNode node, boolean insideOrQueries) {
