@@ -139,8 +139,9 @@ public class Reviews {
 	@Transactional
 	public void contact(long id, RectificationRequests.Contact body, CurrentUser user) {
 		Review review = bad(id);
-		Task task = step(review, Set.of(Rectification.CONTACT), "联系申请人核实");
+		// who may act first: another department learns nothing of where the rectification stands
 		departmentOnly(review, user);
+		Task task = step(review, Set.of(Rectification.CONTACT), "联系申请人核实");
 		boolean complex = Boolean.TRUE.equals(body.complex());
 		this.mapper.complex(id, complex);
 		complete(task, user, Map.of(Rectification.DECISION, body.appeal() ? "APPEAL" : "RECTIFY", Rectification.OPINION,
@@ -151,8 +152,8 @@ public class Reviews {
 	@Transactional
 	public void answer(long id, RectificationRequests.Answer body, CurrentUser user) {
 		Review review = bad(id);
-		Task task = step(review, Rectification.RECTIFY, "整改并答复");
 		departmentOnly(review, user);
+		Task task = step(review, Rectification.RECTIFY, "整改并答复");
 		this.mapper.answer(id, body.answer());
 		complete(task, user, Map.of(Rectification.DECISION, "ANSWERED", Rectification.OPINION, body.answer()));
 	}
@@ -161,10 +162,10 @@ public class Reviews {
 	@Transactional
 	public void decideAppeal(long id, RectificationRequests.AppealDecision body, CurrentUser user) {
 		Review review = bad(id);
-		Task task = step(review, Set.of(Rectification.REVIEW_APPEAL), "复核差评申诉");
 		if (!user.in(Rectification.REVIEW_OFFICE) && !user.admin()) {
 			throw ApiException.forbidden("只有好差评复核人员可以复核申诉 / Only the review office decides appeals");
 		}
+		Task task = step(review, Set.of(Rectification.REVIEW_APPEAL), "复核差评申诉");
 		complete(task, user,
 				Map.of(Rectification.DECISION, body.upheld() ? "UPHOLD" : "REJECT", Rectification.OPINION, body.opinion()));
 	}
