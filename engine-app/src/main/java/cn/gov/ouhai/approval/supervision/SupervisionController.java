@@ -27,6 +27,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import cn.gov.ouhai.approval.web.NoControlCharacters;
+
 /**
  * The supervisors' API: read everything, change nothing but urges. Only group {@code supervisor}
  * (and administrators) get here: the security configuration turns everyone else away with 403.
@@ -111,7 +113,7 @@ class SupervisionController {
 	}
 
 	record UrgeBody(@NotBlank(message = "必填：督办内容 / required: the message")
-	@Size(max = 1000, message = "最长 1000 个字符 / at most 1000 characters") String message) {
+	@Size(max = 1000, message = "最长 1000 个字符 / at most 1000 characters") @NoControlCharacters String message) {
 	}
 
 	record LateList(OffsetDateTime asOf, long red, long yellow, List<LateItem> items) {

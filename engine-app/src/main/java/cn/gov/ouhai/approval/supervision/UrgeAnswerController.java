@@ -11,6 +11,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import cn.gov.ouhai.approval.web.NoControlCharacters;
+
 /** The department's side of an urge: its head answers (outside {@code /api/supervision}, which is the supervisors'). */
 @RestController
 class UrgeAnswerController {
@@ -27,7 +29,7 @@ class UrgeAnswerController {
 	}
 
 	record AnswerBody(@NotBlank(message = "必填：答复内容 / required: the answer")
-	@Size(max = 2000, message = "最长 2000 个字符 / at most 2000 characters") String answer) {
+	@Size(max = 2000, message = "最长 2000 个字符 / at most 2000 characters") @NoControlCharacters String answer) {
 	}
 
 }
