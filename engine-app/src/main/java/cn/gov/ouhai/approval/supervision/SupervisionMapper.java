@@ -28,7 +28,8 @@ interface SupervisionMapper {
 	 * Open cases whose clock is yellow or red now (a paused clock as it stood when it stopped). The
 	 * plain {@code yellow_at <= now} is implied by the next line (a pause began in the past) and is
 	 * there for the index {@code ix_case_clock_open}: without it MySQL read every case of every
-	 * matter (11 s on a million cases instead of 30 ms).
+	 * matter (11 s on a million cases instead of 30 ms). Ordered by the clock's own columns, so that
+	 * only the page's cases are joined, not every late one (18 → 7 ms).
 	 */
 	@Select("<script>SELECT " + CASE_COLUMNS + """
 			FROM case_clock k
@@ -43,7 +44,7 @@ interface SupervisionMapper {
 			  <if test="red"> AND k.due_at &lt;= COALESCE(k.paused_since, #{now})</if>
 			  <if test="department != null"> AND m.department_code = #{department}</if>
 			  <if test="station != null"> AND c.station_code = #{station}</if>
-			ORDER BY k.due_at, c.case_no
+			ORDER BY k.due_at, k.case_no
 			LIMIT #{limit}
 			</script>""")
 	List<CaseRow> lateCases(@Param("now") Instant now, @Param("red") boolean redOnly,
