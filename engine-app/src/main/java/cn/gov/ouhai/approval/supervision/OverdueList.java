@@ -121,19 +121,10 @@ class OverdueList {
 			if (due.isEmpty()) {
 				break;
 			}
-			Set<String> processIds = due.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-			Map<String, String> caseOfProcess = this.runtime.createProcessInstanceQuery()
-				.processInstanceIds(processIds)
-				.list()
-				.stream()
-				.filter(p -> p.getBusinessKey() != null)
-				.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-			Map<String, SupervisionMapper.CaseRow> cases = caseOfProcess.isEmpty() ? Map.of()
-					: this.mapper.cases(List.copyOf(Set.copyOf(caseOfProcess.values())))
-						.stream()
-						.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
+			Map<String, SupervisionMapper.CaseRow> caseOfProcess = casesOf(
+					due.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
 			for (Task task : due) {
-				SupervisionMapper.CaseRow row = cases.get(caseOfProcess.get(task.getProcessInstanceId()));
+				SupervisionMapper.CaseRow row = caseOfProcess.get(task.getProcessInstanceId());
 				if (row == null || (filter.department() != null && !filter.department().equals(row.departmentCode()))
 						|| (filter.station() != null && !filter.station().equals(row.stationCode()))) {
 					continue;
@@ -166,6 +157,36 @@ class OverdueList {
 					task.getDueDate().toInstant(), lights.get(i), ats.get(i)));
 		}
 		return items;
+	}
+
+	/**
+	 * The case each process is about: a case's own process by its id (one indexed query), the others
+	 * (差评整改, 督办) by their business key, the case number.
+	 */
+	private Map<String, SupervisionMapper.CaseRow> casesOf(Set<String> processIds) {
+		Map<String, SupervisionMapper.CaseRow> result = new HashMap<>();
+		this.mapper.casesOfProcesses(List.copyOf(processIds)).forEach(row -> result.put(row.processInstanceId(), row));
+		Set<String> others = processIds.stream().filter(id -> !result.containsKey(id)).collect(Collectors.toSet());
+		if (others.isEmpty()) {
+			return result;
+		}
+		Map<String, String> caseOfProcess = this.runtime.createProcessInstanceQuery()
+			.processInstanceIds(others)
+			.list()
+			.stream()
+			.filter(p -> p.getBusinessKey() != null)
+			.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+		if (!caseOfProcess.isEmpty()) {
+			Map<String, SupervisionMapper.CaseRow> cases = this.mapper.cases(List.copyOf(Set.copyOf(caseOfProcess.values())))
+				.stream()
+				.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
+			caseOfProcess.forEach((process, caseNo) -> {
+				if (cases.containsKey(caseNo)) {
+					result.put(process, cases.get(caseNo));
+				}
+			});
+		}
+		return result;
 	}
 
 	private Map<String, List<Task>> openTasks(List<String> processInstanceIds) {

@@ -60,6 +60,17 @@ interface SupervisionMapper {
 			""", "<foreach item='n' collection='caseNos' open='(' separator=',' close=')'>#{n}</foreach></script>" })
 	List<CaseRow> cases(@Param("caseNos") List<String> caseNos);
 
+	/** The cases whose own process these are (index {@code ix_case_process}). */
+	@Select({ "<script>SELECT " + CASE_COLUMNS + """
+			FROM service_case c
+			JOIN matter m ON m.code = c.matter_code
+			JOIN department d ON d.code = m.department_code
+			JOIN station s ON s.code = c.station_code
+			LEFT JOIN case_clock k ON k.case_no = c.case_no
+			WHERE c.process_instance_id IN
+			""", "<foreach item='p' collection='ids' open='(' separator=',' close=')'>#{p}</foreach></script>" })
+	List<CaseRow> casesOfProcesses(@Param("ids") List<String> processInstanceIds);
+
 	String KEY = """
 			<choose>
 			  <when test="by == 'department'">m.department_code</when>
