@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,6 +87,18 @@ final class PlatformNode {
 			Thread.sleep(500);
 		}
 		throw new IllegalStateException(this.name + " not ready within " + timeout + ":\n" + tail());
+	}
+
+	/** Waits until ready; answers when it saw the node ready. */
+	Instant readyAt(Duration timeout) {
+		try {
+			awaitReady(timeout);
+			return Instant.now();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** SIGTERM, and waits for the graceful shutdown (the job executor hands back its jobs). */
