@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.gov.ouhai.approval.clock.EngineClock;
@@ -30,9 +31,13 @@ public class CaseDayFigures {
 
 	private final TransactionTemplate transaction;
 
+	private final TransactionTemplate ownTransaction;
+
 	CaseDayFigures(CaseDayFiguresMapper mapper, PlatformTransactionManager transactions) {
 		this.mapper = mapper;
 		this.transaction = new TransactionTemplate(transactions);
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@EventListener
@@ -51,12 +56,16 @@ public class CaseDayFigures {
 		}
 		LocalDate day = LocalDate.ofInstant(cell.receivedAt(), EngineClock.ZONE);
 		if (this.mapper.lock(day, cell) == 0) {
+			// the cell's row is created empty in a short transaction of its own (as CaseNumbers opens a
+			// day): created inside concurrent transactions, the losers of the insert would keep InnoDB's
+			// shared lock from the duplicate-key check and deadlock on the lock below
 			try {
-				this.mapper.insertEmpty(day, cell);
+				this.ownTransaction.executeWithoutResult(status -> this.mapper.insertEmpty(day, cell));
 			}
 			catch (DuplicateKeyException insertedMeanwhile) {
-				this.mapper.lock(day, cell);
+				// another transaction created it first
 			}
+			this.mapper.lock(day, cell);
 		}
 		CaseDayFiguresMapper.DayFigures figures = this.mapper.count(start(day), start(day.plusDays(1)), cell);
 		if (figures == null) {
