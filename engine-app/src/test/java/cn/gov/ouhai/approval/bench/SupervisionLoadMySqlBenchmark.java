@@ -111,6 +111,7 @@ class SupervisionLoadMySqlBenchmark {
 		report.append(measure(api, "supervisor", "/api/supervision/overdue", "red/yellow list (200 most late)", CALLS));
 		report.append(measure(api, "approver-scjg", "/api/tasks", "approver's task list (" + TASKS + " tasks in the group)",
 				CALLS));
+		report.append(measure(api, "approver-scjg", "/api/tasks?limit=100", "its first 100 (a desk's page)", CALLS));
 		report.append(measure(api, "supervisor", "/api/supervision/stats?" + month + "&by=department",
 				"stats by department, " + month.replace('&', ' '), STATS_CALLS));
 		JsonCheck.overdue(api);
