@@ -1,7 +1,9 @@
 package cn.gov.ouhai.approval.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -32,38 +34,64 @@ public final class ParseListeners {
 	 */
 	public static <E extends Enum<E>> BpmnParseListener stateOnStart(String property, Class<E> values,
 			BiConsumer<DelegateExecution, E> onStart) {
+		return marked(property, values, (activity, value) -> activity.addBuiltInListener(
+				ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> onStart.accept(execution, value)));
+	}
+
+	/**
+	 * Hands every task, sub-process, call activity and end event that carries the extension property
+	 * {@code property} to {@code attach} with the property's value; a value not in {@code values} fails
+	 * the deployment, naming the element and the values allowed.
+	 */
+	public static <E extends Enum<E>> BpmnParseListener marked(String property, Class<E> values,
+			BiConsumer<ActivityImpl, E> attach) {
 		return new AbstractBpmnParseListener() {
 
 			@Override
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				attach(element, activity);
+				read(element, activity);
 			}
 
 			@Override
 			public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				attach(element, activity);
+				read(element, activity);
+			}
+
+			@Override
+			public void parseTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+				read(element, activity);
+			}
+
+			@Override
+			public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
+				read(element, activity);
+			}
+
+			@Override
+			public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+				read(element, activity);
 			}
 
 			@Override
 			public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-				attach(element, activity);
+				read(element, activity);
 			}
 
-			private void attach(Element element, ActivityImpl activity) {
+			private void read(Element element, ActivityImpl activity) {
 				String value = ExtensionProperties.of(element).get(property);
 				if (value == null) {
 					return;
 				}
-				E state;
+				E parsed;
 				try {
-					state = Enum.valueOf(values, value.trim());
+					parsed = Enum.valueOf(values, value.trim());
 				}
 				catch (IllegalArgumentException unknown) {
+					String allowed = Arrays.stream(values.getEnumConstants()).map(Enum::name).collect(Collectors.joining("、"));
 					throw new IllegalArgumentException("环节 " + activity.getId() + " 的 " + property + " 取值 " + value
-							+ " 无效 / unknown " + property + " value");
+							+ " 无效，应为 " + allowed + " / unknown " + property + " value");
 				}
-				activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-						(ExecutionListener) execution -> onStart.accept(execution, state));
+				attach.accept(activity, parsed);
 			}
 
 		};

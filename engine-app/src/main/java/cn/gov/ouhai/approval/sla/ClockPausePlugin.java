@@ -2,16 +2,11 @@ package cn.gov.ouhai.approval.sla;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import cn.gov.ouhai.approval.engine.ExtensionProperties;
 import cn.gov.ouhai.approval.engine.ParseListeners;
 
 /**
@@ -33,70 +28,26 @@ class ClockPausePlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl config) {
-		ParseListeners.addAfterEngine(config, new ParseListener());
-	}
-
-	private class ParseListener extends AbstractBpmnParseListener {
-
-		@Override
-		public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-			attach(element, activity);
-		}
-
-		@Override
-		public void parseReceiveTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-			attach(element, activity);
-		}
-
-		@Override
-		public void parseTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-			attach(element, activity);
-		}
-
-		@Override
-		public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
-			attach(element, activity);
-		}
-
-		@Override
-		public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
-			attach(element, activity);
-		}
-
-		private void attach(Element element, ActivityImpl activity) {
-			String value = ExtensionProperties.of(element).get(PAUSE_PROPERTY);
-			if (value == null) {
-				return;
-			}
-			PauseKind kind;
-			try {
-				kind = PauseKind.valueOf(value.trim());
-			}
-			catch (IllegalArgumentException unknown) {
-				throw new IllegalArgumentException("环节 " + activity.getId() + " 的 sla.pause 取值 " + value
-						+ " 无效，应为 SUPPLEMENT 或 SPECIAL_PROCEDURE / unknown sla.pause value");
-			}
-			String name = element.attribute("name") != null ? element.attribute("name") : activity.getId();
+		ParseListeners.addAfterEngine(config, ParseListeners.marked(PAUSE_PROPERTY, PauseKind.class, (activity, kind) -> {
+			String name = activity.getName() != null ? activity.getName() : activity.getId();
 			activity.addBuiltInListener(ExecutionListener.EVENTNAME_START,
 					(ExecutionListener) execution -> pause(execution, kind, activity.getId(), name));
 			activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) this::resume);
-		}
+		}));
+	}
 
-		private void pause(DelegateExecution execution, PauseKind kind, String stepId, String stepName) {
-			String caseNo = execution.getProcessBusinessKey();
-			if (caseNo != null) {
-				ClockPausePlugin.this.clocks.getObject()
-					.pause(caseNo, kind, stepId, stepName, null, execution.getId());
-			}
+	private void pause(DelegateExecution execution, PauseKind kind, String stepId, String stepName) {
+		String caseNo = execution.getProcessBusinessKey();
+		if (caseNo != null) {
+			this.clocks.getObject().pause(caseNo, kind, stepId, stepName, null, execution.getId());
 		}
+	}
 
-		private void resume(DelegateExecution execution) {
-			String caseNo = execution.getProcessBusinessKey();
-			if (caseNo != null) {
-				ClockPausePlugin.this.clocks.getObject().resume(caseNo);
-			}
+	private void resume(DelegateExecution execution) {
+		String caseNo = execution.getProcessBusinessKey();
+		if (caseNo != null) {
+			this.clocks.getObject().resume(caseNo);
 		}
-
 	}
 
 }

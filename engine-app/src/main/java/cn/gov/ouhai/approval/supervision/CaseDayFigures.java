@@ -78,7 +78,7 @@ public class CaseDayFigures {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuildIfMissing() {
-		if (this.mapper.rows() == 0 && this.mapper.received() != null) {
+		if (!this.mapper.any() && this.mapper.received() != null) {
 			rebuild();
 		}
 	}

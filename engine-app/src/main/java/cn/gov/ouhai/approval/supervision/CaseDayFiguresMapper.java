@@ -101,8 +101,9 @@ interface CaseDayFiguresMapper {
 	@Delete("DELETE FROM case_day_figures WHERE received_day = #{day}")
 	int deleteDay(@Param("day") LocalDate day);
 
-	@Select("SELECT COUNT(*) FROM case_day_figures")
-	long rows();
+	/** Whether the summary has a row (not a count: InnoDB would read them all at every start). */
+	@Select("SELECT COUNT(*) > 0 FROM (SELECT 1 FROM case_day_figures LIMIT 1) f")
+	boolean any();
 
 	@Select("SELECT MIN(received_at) AS first, MAX(received_at) AS last FROM service_case")
 	Span received();
