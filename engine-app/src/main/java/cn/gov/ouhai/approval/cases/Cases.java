@@ -45,6 +45,11 @@ public class Cases {
 		return processInstanceIds.isEmpty() ? List.of() : this.mapper.byProcessInstances(processInstanceIds);
 	}
 
+	/** The cases whose own processes these are: number and matter only, for lists of steps. */
+	public List<CaseOfProcess> casesOfProcesses(List<String> processInstanceIds) {
+		return processInstanceIds.isEmpty() ? List.of() : this.mapper.casesOfProcesses(processInstanceIds);
+	}
+
 	public List<CaseEvent> timeline(String caseNo) {
 		return this.mapper.events(caseNo);
 	}

@@ -147,10 +147,7 @@ public class CaseClocks {
 	public Map<String, Instant> pausedSince(List<String> caseNos) {
 		Map<String, Instant> paused = new HashMap<>();
 		if (!caseNos.isEmpty()) {
-			this.mapper.findAll(caseNos)
-				.stream()
-				.filter(clock -> clock.pauseDepth() > 0)
-				.forEach(clock -> paused.put(clock.caseNo(), clock.pausedSince()));
+			this.mapper.pausedAmong(caseNos).forEach(clock -> paused.put(clock.caseNo(), clock.pausedSince()));
 		}
 		return paused;
 	}

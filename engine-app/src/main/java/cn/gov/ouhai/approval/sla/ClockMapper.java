@@ -26,9 +26,13 @@ interface ClockMapper {
 	@Select("SELECT " + COLUMNS + " FROM case_clock WHERE case_no = #{caseNo} FOR UPDATE")
 	ClockRecord lock(@Param("caseNo") String caseNo);
 
-	@Select({ "<script>SELECT " + COLUMNS + " FROM case_clock WHERE case_no IN ",
+	/** Of these cases, the clocks that stand still (few: the list's cases are read, not mapped, otherwise). */
+	@Select({ "<script>SELECT case_no, paused_since FROM case_clock WHERE pause_depth &gt; 0 AND case_no IN ",
 			"<foreach item='c' collection='caseNos' open='(' separator=',' close=')'>#{c}</foreach></script>" })
-	List<ClockRecord> findAll(@Param("caseNos") List<String> caseNos);
+	List<Paused> pausedAmong(@Param("caseNos") List<String> caseNos);
+
+	record Paused(String caseNo, Instant pausedSince) {
+	}
 
 	@Update("UPDATE case_clock SET process_instance_id = #{pid} WHERE case_no = #{caseNo}")
 	void linkProcess(@Param("caseNo") String caseNo, @Param("pid") String processInstanceId);

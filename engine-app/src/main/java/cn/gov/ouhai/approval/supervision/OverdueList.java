@@ -1,22 +1,13 @@
 package cn.gov.ouhai.approval.supervision;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
 import cn.gov.ouhai.approval.cases.ApplicantType;
@@ -49,19 +40,12 @@ class OverdueList {
 
 	private final SupervisionMapper mapper;
 
-	private final TaskService tasks;
-
-	private final RuntimeService runtime;
-
 	private final WorkdayCalendar calendar;
 
 	private final StepLimits steps;
 
-	OverdueList(SupervisionMapper mapper, TaskService tasks, RuntimeService runtime, WorkdayCalendar calendar,
-			StepLimits steps) {
+	OverdueList(SupervisionMapper mapper, WorkdayCalendar calendar, StepLimits steps) {
 		this.mapper = mapper;
-		this.tasks = tasks;
-		this.runtime = runtime;
 		this.calendar = calendar;
 		this.steps = steps;
 	}
@@ -85,7 +69,11 @@ class OverdueList {
 	private List<LateItem> cases(Filter filter, Instant now) {
 		List<SupervisionMapper.CaseRow> rows = this.mapper.lateCases(now, filter.light() == Light.RED,
 				filter.department(), filter.station(), filter.limit());
-		Map<String, List<Task>> open = openTasks(rows.stream().map(SupervisionMapper.CaseRow::processInstanceId).toList());
+		List<String> processes = rows.stream().map(SupervisionMapper.CaseRow::processInstanceId).filter(id -> id != null)
+			.distinct().toList();
+		Map<String, List<SupervisionMapper.StepRow>> open = processes.isEmpty() ? Map.of()
+				: this.mapper.stepsOfProcesses(processes).stream()
+					.collect(Collectors.groupingBy(SupervisionMapper.StepRow::processInstanceId));
 		Map<String, String> offered = offered(open.values().stream().flatMap(List::stream).toList());
 		List<LateItem> items = new ArrayList<>();
 		for (SupervisionMapper.CaseRow row : rows) {
@@ -95,8 +83,8 @@ class OverdueList {
 			if (light == Light.GREEN) {
 				continue;
 			}
-			List<Task> current = open.getOrDefault(row.processInstanceId(), List.of());
-			String step = current.stream().map(Task::getName).distinct().collect(Collectors.joining("、"));
+			List<SupervisionMapper.StepRow> current = open.getOrDefault(row.processInstanceId(), List.of());
+			String step = current.stream().map(SupervisionMapper.StepRow::step).distinct().collect(Collectors.joining("、"));
 			String assignee = current.stream().map(task -> who(task, offered)).distinct().collect(Collectors.joining("、"));
 			items.add(item("CASE", row, null, step.isEmpty() ? null : step, assignee.isEmpty() ? null : assignee,
 					row.dueAt(), light, at));
@@ -105,34 +93,30 @@ class OverdueList {
 	}
 
 	private List<LateItem> steps(Filter filter, Instant now) {
-		LocalDate horizon = this.calendar.addWorkdays(EngineClock.today(), LOOKAHEAD_WORKDAYS);
-		TaskQuery query = this.tasks.createTaskQuery()
-			.active()
-			.dueBefore(Date.from(WorkdayCalendar.endOf(horizon)))
-			.orderByDueDate()
-			.asc();
-		List<Task> late = new ArrayList<>();
+		Instant horizon = WorkdayCalendar.endOf(this.calendar.addWorkdays(EngineClock.today(), LOOKAHEAD_WORKDAYS));
+		List<SupervisionMapper.StepRow> late = new ArrayList<>();
 		List<SupervisionMapper.CaseRow> lateRows = new ArrayList<>();
 		List<Light> lights = new ArrayList<>();
 		List<Instant> ats = new ArrayList<>();
 		// page by page in due order: the most late come first, so the first page mostly fills the list
 		for (int first = 0; late.size() < filter.limit(); first += filter.limit()) {
-			List<Task> due = query.listPage(first, filter.limit());
+			List<SupervisionMapper.StepRow> due = this.mapper.dueSteps(horizon, filter.department(), filter.station(), first,
+					filter.limit());
 			if (due.isEmpty()) {
 				break;
 			}
-			Map<String, SupervisionMapper.CaseRow> caseOfProcess = casesOf(
-					due.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
-			for (Task task : due) {
-				SupervisionMapper.CaseRow row = caseOfProcess.get(task.getProcessInstanceId());
-				if (row == null || (filter.department() != null && !filter.department().equals(row.departmentCode()))
-						|| (filter.station() != null && !filter.station().equals(row.stationCode()))) {
-					continue;
+			Map<String, SupervisionMapper.CaseRow> cases = this.mapper
+				.cases(due.stream().map(SupervisionMapper.StepRow::caseNo).distinct().toList())
+				.stream()
+				.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
+			for (SupervisionMapper.StepRow task : due) {
+				SupervisionMapper.CaseRow row = cases.get(task.caseNo());
+				if (row == null) {
+					continue; // deleted since the page was read
 				}
 				Instant at = row.pausedSince() != null ? row.pausedSince() : now;
-				StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-				Instant dueAt = task.getDueDate().toInstant();
-				Light light = Light.of(this.calendar, at, dueAt,
+				StepLimits.StepLimit limit = this.steps.of(task.processDefinitionId(), task.stepId());
+				Light light = Light.of(this.calendar, at, task.due(),
 						limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
 				if (light != Light.GREEN && (filter.light() == null || filter.light() == light)) {
 					late.add(task);
@@ -152,64 +136,25 @@ class OverdueList {
 		Map<String, String> offered = offered(late);
 		List<LateItem> items = new ArrayList<>();
 		for (int i = 0; i < late.size(); i++) {
-			Task task = late.get(i);
-			items.add(item("STEP", lateRows.get(i), task.getTaskDefinitionKey(), task.getName(), who(task, offered),
-					task.getDueDate().toInstant(), lights.get(i), ats.get(i)));
+			SupervisionMapper.StepRow task = late.get(i);
+			items.add(item("STEP", lateRows.get(i), task.stepId(), task.step(), who(task, offered), task.due(),
+					lights.get(i), ats.get(i)));
 		}
 		return items;
 	}
 
-	/**
-	 * The case each process is about: a case's own process by its id (one indexed query), the others
-	 * (差评整改, 督办) by their business key, the case number.
-	 */
-	private Map<String, SupervisionMapper.CaseRow> casesOf(Set<String> processIds) {
-		Map<String, SupervisionMapper.CaseRow> result = new HashMap<>();
-		this.mapper.casesOfProcesses(List.copyOf(processIds)).forEach(row -> result.put(row.processInstanceId(), row));
-		Set<String> others = processIds.stream().filter(id -> !result.containsKey(id)).collect(Collectors.toSet());
-		if (others.isEmpty()) {
-			return result;
-		}
-		Map<String, String> caseOfProcess = this.runtime.createProcessInstanceQuery()
-			.processInstanceIds(others)
-			.list()
-			.stream()
-			.filter(p -> p.getBusinessKey() != null)
-			.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-		if (!caseOfProcess.isEmpty()) {
-			Map<String, SupervisionMapper.CaseRow> cases = this.mapper.cases(List.copyOf(Set.copyOf(caseOfProcess.values())))
-				.stream()
-				.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
-			caseOfProcess.forEach((process, caseNo) -> {
-				if (cases.containsKey(caseNo)) {
-					result.put(process, cases.get(caseNo));
-				}
-			});
-		}
-		return result;
-	}
-
-	private Map<String, List<Task>> openTasks(List<String> processInstanceIds) {
-		List<String> ids = processInstanceIds.stream().filter(id -> id != null).distinct().toList();
-		if (ids.isEmpty()) {
-			return new HashMap<>();
-		}
-		return this.tasks.createTaskQuery()
-			.processInstanceIdIn(ids.toArray(String[]::new))
-			.active()
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Task::getProcessInstanceId));
-	}
-
 	/** The assignee, or the groups offered the task while nobody has claimed it. */
-	private static String who(Task task, Map<String, String> offered) {
-		return task.getAssignee() != null ? task.getAssignee() : offered.getOrDefault(task.getId(), "");
+	private static String who(SupervisionMapper.StepRow task, Map<String, String> offered) {
+		return task.assignee() != null ? task.assignee() : offered.getOrDefault(task.taskId(), "");
 	}
 
 	/** The groups offered each unclaimed task, comma-separated. */
-	private Map<String, String> offered(List<Task> tasks) {
-		List<String> unclaimed = tasks.stream().filter(t -> t.getAssignee() == null).map(Task::getId).distinct().toList();
+	private Map<String, String> offered(List<SupervisionMapper.StepRow> tasks) {
+		List<String> unclaimed = tasks.stream()
+			.filter(t -> t.assignee() == null)
+			.map(SupervisionMapper.StepRow::taskId)
+			.distinct()
+			.toList();
 		if (unclaimed.isEmpty()) {
 			return Map.of();
 		}

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.apache.ibatis.annotations.Arg;
+import org.apache.ibatis.annotations.ConstructorArgs;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.ResultMap;
+import org.apache.ibatis.annotations.Results;
 import org.apache.ibatis.annotations.Select;
 
 /**
@@ -21,6 +25,15 @@ interface SupervisionMapper {
 			c.station_code, s.name AS station_name, c.status, c.applicant_type, c.applicant_name, c.process_instance_id,
 			k.due_at, k.yellow_workdays, k.paused_since
 			""";
+
+	/**
+	 * The case rows and the step rows are mapped by position ({@code CASE_COLUMNS}' order): MyBatis's
+	 * mapping by argument name compares every column with every argument on every row, which cost more
+	 * than the queries on a list of 200.
+	 */
+	String CASE_ROW = "caseRow";
+
+	String STEP_ROW = "stepRow";
 
 	String OPEN = "('ACCEPTED', 'ACCEPTED_WITH_DEFICIENCY', 'IN_PROGRESS', 'SUSPENDED', 'APPROVED')";
 
@@ -47,6 +60,17 @@ interface SupervisionMapper {
 			ORDER BY k.due_at, k.case_no
 			LIMIT #{limit}
 			</script>""")
+	@ConstructorArgs({ @Arg(column = "case_no", javaType = String.class),
+			@Arg(column = "matter_code", javaType = String.class), @Arg(column = "matter_name", javaType = String.class),
+			@Arg(column = "department_code", javaType = String.class),
+			@Arg(column = "department_name", javaType = String.class), @Arg(column = "station_code", javaType = String.class),
+			@Arg(column = "station_name", javaType = String.class), @Arg(column = "status", javaType = String.class),
+			@Arg(column = "applicant_type", javaType = String.class),
+			@Arg(column = "applicant_name", javaType = String.class),
+			@Arg(column = "process_instance_id", javaType = String.class), @Arg(column = "due_at", javaType = Instant.class),
+			@Arg(column = "yellow_workdays", javaType = Integer.class),
+			@Arg(column = "paused_since", javaType = Instant.class) })
+	@Results(id = CASE_ROW)
 	List<CaseRow> lateCases(@Param("now") Instant now, @Param("red") boolean redOnly,
 			@Param("department") String department, @Param("station") String station, @Param("limit") int limit);
 
@@ -58,18 +82,37 @@ interface SupervisionMapper {
 			LEFT JOIN case_clock k ON k.case_no = c.case_no
 			WHERE c.case_no IN
 			""", "<foreach item='n' collection='caseNos' open='(' separator=',' close=')'>#{n}</foreach></script>" })
+	@ResultMap(CASE_ROW)
 	List<CaseRow> cases(@Param("caseNos") List<String> caseNos);
 
-	/** The cases whose own process these are (index {@code ix_case_process}). */
-	@Select({ "<script>SELECT " + CASE_COLUMNS + """
-			FROM service_case c
-			JOIN matter m ON m.code = c.matter_code
-			JOIN department d ON d.code = m.department_code
-			JOIN station s ON s.code = c.station_code
-			LEFT JOIN case_clock k ON k.case_no = c.case_no
-			WHERE c.process_instance_id IN
-			""", "<foreach item='p' collection='ids' open='(' separator=',' close=')'>#{p}</foreach></script>" })
-	List<CaseRow> casesOfProcesses(@Param("ids") List<String> processInstanceIds);
+	/**
+	 * Open steps due before {@code before}, in due order along the engine's task index
+	 * ({@code IX_APP_RU_TASK_DUE}), with the case of their process's business key (the case number for
+	 * a case's own process, its rectification and its urges), of a department and station when given.
+	 * Read from the engine's tables: its task query cannot join the cases, so a filtered list paged
+	 * through every department's steps.
+	 */
+	@Select({ "<script>SELECT t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.PROC_DEF_ID_, t.PROC_INST_ID_, t.ASSIGNEE_, t.DUE_DATE_, ",
+			"c.case_no FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ ",
+			"JOIN service_case c ON c.case_no = e.BUSINESS_KEY_ ",
+			"<if test='department != null'>JOIN matter m ON m.code = c.matter_code AND m.department_code = #{department} </if>",
+			"WHERE t.SUSPENSION_STATE_ = 1 AND t.DUE_DATE_ &lt; #{before} ",
+			"<if test='station != null'>AND c.station_code = #{station} </if>",
+			"ORDER BY t.DUE_DATE_, t.ID_ LIMIT #{limit} OFFSET #{offset}</script>" })
+	@ConstructorArgs({ @Arg(column = "ID_", javaType = String.class), @Arg(column = "TASK_DEF_KEY_", javaType = String.class),
+			@Arg(column = "NAME_", javaType = String.class), @Arg(column = "PROC_DEF_ID_", javaType = String.class),
+			@Arg(column = "PROC_INST_ID_", javaType = String.class), @Arg(column = "ASSIGNEE_", javaType = String.class),
+			@Arg(column = "DUE_DATE_", javaType = Instant.class), @Arg(column = "case_no", javaType = String.class) })
+	@Results(id = STEP_ROW)
+	List<StepRow> dueSteps(@Param("before") Instant before, @Param("department") String department,
+			@Param("station") String station, @Param("offset") int offset, @Param("limit") int limit);
+
+	/** The open steps of these processes (the late cases' current steps). */
+	@Select({ "<script>SELECT t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.PROC_DEF_ID_, t.PROC_INST_ID_, t.ASSIGNEE_, t.DUE_DATE_, ",
+			"NULL AS case_no FROM ACT_RU_TASK t WHERE t.SUSPENSION_STATE_ = 1 AND t.PROC_INST_ID_ IN ",
+			"<foreach item='p' collection='ids' open='(' separator=',' close=')'>#{p}</foreach></script>" })
+	@ResultMap(STEP_ROW)
+	List<StepRow> stepsOfProcesses(@Param("ids") List<String> processInstanceIds);
 
 	String KEY = """
 			<choose>
@@ -189,6 +232,11 @@ interface SupervisionMapper {
 	List<CandidateGroup> candidateGroups(@Param("ids") List<String> taskIds);
 
 	record CandidateGroup(String taskId, String groupId) {
+	}
+
+	/** An open step; {@code caseNo} is its process's business key where the query reads it. */
+	record StepRow(String taskId, String stepId, String step, String processDefinitionId, String processInstanceId,
+			String assignee, Instant due, String caseNo) {
 	}
 
 	record CaseRow(String caseNo, String matterCode, String matterName, String departmentCode, String departmentName,

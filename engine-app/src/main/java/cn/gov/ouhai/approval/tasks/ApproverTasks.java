@@ -22,11 +22,11 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 
+import cn.gov.ouhai.approval.cases.CaseOfProcess;
 import cn.gov.ouhai.approval.cases.CaseRecord;
 import cn.gov.ouhai.approval.cases.CaseVariables;
 import cn.gov.ouhai.approval.cases.Cases;
@@ -118,42 +118,20 @@ class ApproverTasks {
 		if (!mine && group != null && !user.in(group)) {
 			throw ApiException.forbidden("您不在该组 / You are not in group " + group);
 		}
-		List<Task> found;
-		if (mine || user.groups().isEmpty()) {
-			found = this.tasks.createTaskQuery()
-				.active()
-				.taskAssignee(user.id())
-				.orderByDueDate()
-				.asc()
-				.listPage(0, limit);
-		}
-		else {
-			// the most urgent by due date (every step has one: the model conventions), so the cut keeps them
-			List<String> ids = group != null ? this.workable.workable(null, List.of(group), true, limit)
-					: this.workable.workable(user.id(), List.copyOf(user.groups()), false, limit);
-			found = ids.isEmpty() ? List.of() : this.tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list();
-		}
-		Map<String, CaseRecord> casesByProcess = this.cases
-			.byProcessInstances(found.stream().map(Task::getProcessInstanceId).distinct().toList())
+		// the most urgent by due date (every step has one: the model conventions), so the cut keeps them
+		List<OpenTask> found = mine || user.groups().isEmpty() ? this.workable.workable(user.id(), List.of(), true, limit)
+				: group != null ? this.workable.workable(null, List.of(group), true, limit)
+						: this.workable.workable(user.id(), List.copyOf(user.groups()), false, limit);
+		// a case's own steps; the others (差评整改, 督办) are about the case of their business key
+		Map<String, CaseOfProcess> casesByProcess = this.cases
+			.casesOfProcesses(found.stream().map(OpenTask::processInstanceId).distinct().toList())
 			.stream()
-			.collect(Collectors.toMap(CaseRecord::processInstanceId, Function.identity()));
-		// tasks of processes about a case but not its own (差评整改, 督办): the case is their business key
-		Set<String> others = found.stream()
-			.map(Task::getProcessInstanceId)
-			.filter(pid -> !casesByProcess.containsKey(pid))
-			.collect(Collectors.toSet());
-		Map<String, String> aboutCase = others.isEmpty() ? Map.of()
-				: this.runtime.createProcessInstanceQuery()
-					.processInstanceIds(others)
-					.list()
-					.stream()
-					.filter(p -> p.getBusinessKey() != null)
-					.collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+			.collect(Collectors.toMap(CaseOfProcess::processInstanceId, Function.identity(), (a, b) -> a));
 		Instant now = EngineClock.now();
 		Map<String, Instant> paused = this.clocks
-			.pausedSince(casesByProcess.values().stream().map(CaseRecord::caseNo).toList());
+			.pausedSince(casesByProcess.values().stream().map(CaseOfProcess::caseNo).toList());
 		Map<String, List<String>> groups = found.isEmpty() ? Map.of()
-				: this.candidateGroups.of(found.stream().map(Task::getId).toList())
+				: this.candidateGroups.of(found.stream().map(OpenTask::id).toList())
 					.stream()
 					.collect(Collectors.groupingBy(CandidateGroupMapper.Link::taskId,
 							Collectors.mapping(CandidateGroupMapper.Link::groupId, Collectors.toList())));
@@ -161,13 +139,12 @@ class ApproverTasks {
 		Map<String, Matter> matters = new HashMap<>();
 		return found.stream()
 			.map(task -> {
-				CaseRecord record = casesByProcess.get(task.getProcessInstanceId());
+				CaseOfProcess record = casesByProcess.get(task.processInstanceId());
 				// a step of a case whose clock stands still keeps the light it had when it stopped
 				Instant at = record == null ? now : paused.getOrDefault(record.caseNo(), now);
 				Matter matter = record == null ? null
 						: matters.computeIfAbsent(record.matterCode(), code -> this.catalog.matter(code).orElse(null));
-				return view(task, record, matter, groups.getOrDefault(task.getId(), List.of()), at,
-						aboutCase.get(task.getProcessInstanceId()));
+				return view(task, record, matter, groups.getOrDefault(task.id(), List.of()), at);
 			})
 			.filter(view -> light == null || light.equalsIgnoreCase(view.light()))
 			.sorted(MOST_URGENT_FIRST)
@@ -344,29 +321,28 @@ class ApproverTasks {
 	 * felt).
 	 */
 	private List<String> decisions(Task task) {
-		return this.decisionsByStep.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-				key -> {
-					UserTask element = this.repository.getBpmnModelInstance(task.getProcessDefinitionId())
-						.getModelElementById(task.getTaskDefinitionKey());
-					String decisions = element == null ? null : ModelProperties.of(element, DECISIONS_PROPERTY);
-					if (decisions == null) {
-						return Arrays.stream(Decision.values()).map(Enum::name).toList();
-					}
-					return Arrays.stream(decisions.split(",")).map(String::trim).toList();
-				});
+		return decisions(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
 	}
 
-	private TaskView view(Task task, CaseRecord record, Matter matter, List<String> groups, Instant now,
-			String aboutCase) {
-		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-		StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-		String light = Light.of(this.calendar, now, due,
+	private List<String> decisions(String processDefinitionId, String stepId) {
+		return this.decisionsByStep.computeIfAbsent(processDefinitionId + "/" + stepId, key -> {
+			UserTask element = this.repository.getBpmnModelInstance(processDefinitionId).getModelElementById(stepId);
+			String decisions = element == null ? null : ModelProperties.of(element, DECISIONS_PROPERTY);
+			if (decisions == null) {
+				return Arrays.stream(Decision.values()).map(Enum::name).toList();
+			}
+			return Arrays.stream(decisions.split(",")).map(String::trim).toList();
+		});
+	}
+
+	private TaskView view(OpenTask task, CaseOfProcess record, Matter matter, List<String> groups, Instant now) {
+		StepLimits.StepLimit limit = this.steps.of(task.processDefinitionId(), task.stepId());
+		String light = Light.of(this.calendar, now, task.due(),
 				limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays()).name();
-		return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(),
-				record == null ? aboutCase : record.caseNo(), record == null ? null : record.matterCode(),
-				matter == null ? null : matter.name(), task.getPriority(), task.getAssignee(),
-				new ArrayList<>(groups), EngineClock.local(task.getCreateTime().toInstant()), EngineClock.local(due), light,
-				decisions(task), record != null);
+		return new TaskView(task.id(), task.name(), task.stepId(), record == null ? task.caseNo() : record.caseNo(),
+				record == null ? null : record.matterCode(), matter == null ? null : matter.name(), task.priority(),
+				task.assignee(), new ArrayList<>(groups), EngineClock.local(task.created()), EngineClock.local(task.due()),
+				light, decisions(task.processDefinitionId(), task.stepId()), record != null);
 	}
 
 }
