@@ -13,7 +13,9 @@ import org.apache.ibatis.annotations.Select;
  * The most urgent tasks a user may work, read from the engine's own tables. The engine's query for
  * "assigned to me or offered to my groups" joins every task of the groups to its links and sorts them
  * all (90–120 ms for a department with 5,000 open tasks); this one walks the tasks in due order along
- * {@link TaskDueIndex}'s index and stops at the page's end. The rows are mapped by position: MyBatis's
+ * {@link TaskDueIndex}'s index and stops at the page's end. Offered is a correlated count, not
+ * {@code EXISTS}: MariaDB turns an {@code EXISTS} into a semi-join that first reads every link of the
+ * group (5,000 for a busy department) before the first task (15 → 9 ms for a page of 500). The rows are mapped by position: MyBatis's
  * mapping by argument name compares every column with every argument on every row, which cost more
  * than the query on a page of 500.
  */
@@ -30,8 +32,8 @@ interface WorkableTaskMapper {
 			"<if test='user != null'>t.ASSIGNEE_ = #{user}</if>",
 			"<if test='user != null and !groups.isEmpty()'> OR </if>",
 			"<if test='!groups.isEmpty()'>(<if test='!includeAssigned'>t.ASSIGNEE_ IS NULL AND </if>",
-			"EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK i WHERE i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate' ",
-			"AND i.GROUP_ID_ IN <foreach item='g' collection='groups' open='(' separator=',' close=')'>#{g}</foreach>))</if>",
+			"(SELECT COUNT(*) FROM ACT_RU_IDENTITYLINK i WHERE i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate' ",
+			"AND i.GROUP_ID_ IN <foreach item='g' collection='groups' open='(' separator=',' close=')'>#{g}</foreach>) &gt; 0)</if>",
 			") ORDER BY t.DUE_DATE_ LIMIT #{limit}</script>" })
 	@ConstructorArgs({ @Arg(column = "ID_", javaType = String.class), @Arg(column = "NAME_", javaType = String.class),
 			@Arg(column = "TASK_DEF_KEY_", javaType = String.class), @Arg(column = "PROC_DEF_ID_", javaType = String.class),
