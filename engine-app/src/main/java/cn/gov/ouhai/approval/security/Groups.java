@@ -15,6 +15,12 @@ public final class Groups {
 	/** Business analysts, who deploy models. */
 	public static final String ANALYST = "analyst";
 
+	/**
+	 * 运行监控: the account a metrics scraper (Prometheus) logs in with, which may read
+	 * {@code /actuator/prometheus} and nothing of the cases.
+	 */
+	public static final String MONITORING = "monitoring";
+
 	/** Camunda's administrators. */
 	public static final String ADMIN = "camunda-admin";
 

@@ -62,6 +62,7 @@ public class OrganisationSetup implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		group(Groups.ADMIN, "系统管理员", "SYSTEM");
+		group(Groups.MONITORING, "运行监控", "SYSTEM");
 		group(Groups.WINDOW, "综合窗口", "WORKFLOW");
 		group(Groups.SUPERVISOR, "督查", "WORKFLOW");
 		group(Groups.ANALYST, "业务分析", "WORKFLOW");

@@ -50,6 +50,9 @@ class SecurityConfig {
 			// supervisors read everything there and change nothing but urges; approvers never see it
 			.requestMatchers("/supervision", "/supervision/**", "/api/supervision/**")
 			.hasAnyAuthority(Groups.SUPERVISOR, Groups.ADMIN)
+			// the metrics tell the platform's insides (routes, failures, pools, memory): for the scraper's
+			// account and the administrators, not for every clerk
+			.requestMatchers("/actuator/prometheus").hasAnyAuthority(Groups.MONITORING, Groups.ADMIN)
 			.requestMatchers("/api/**", "/engine-rest/**", "/actuator/**").authenticated()
 			.anyRequest()
 			.authenticated())

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +55,9 @@ class AuthorizationMatrixTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	IdentityService identity;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -123,6 +128,30 @@ class AuthorizationMatrixTests {
 			.json()).isNotEmpty();
 		System.out.println("authorization matrix: " + engineRows(fixture).size() + " /engine-rest routes x "
 				+ CALLERS.size() + " callers = " + cells + " cells");
+	}
+
+	@Test
+	void healthIsOpenAndMetricsAreForTheMonitoringAccountAndAdministratorsOnly() {
+		List<String> wrong = new ArrayList<>();
+		run(List.of(
+				row("GET /actuator/health",     get("/actuator/health"),     "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+				row("GET /actuator/prometheus", get("/actuator/prometheus"), "401 403  403    403    403   403   403  403  403  ok", 200)),
+				wrong, new ArrayList<>());
+		assertThat(wrong).as("cells of the matrix that do not hold").isEmpty();
+		// the scraper's own account: in the monitoring group and no other
+		User scraper = this.identity.newUser("matrix-scraper");
+		scraper.setPassword("scrape-only");
+		this.identity.saveUser(scraper);
+		this.identity.createMembership("matrix-scraper", Groups.MONITORING);
+		try {
+			Api.Response metrics = this.api.get("matrix-scraper:scrape-only", "/actuator/prometheus");
+			assertThat(metrics.status()).isEqualTo(200);
+			assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+			assertThat(this.api.get("matrix-scraper:scrape-only", "/api/supervision/overdue").status()).isEqualTo(403);
+		}
+		finally {
+			this.identity.deleteUser("matrix-scraper");
+		}
 	}
 
 	@Test
