@@ -45,19 +45,15 @@ class DashboardController {
 	@GetMapping("/supervision")
 	String dashboard(Model model) {
 		LocalDate today = EngineClock.today();
-		List<LateItem> late = this.overdue.list(new OverdueList.Filter(null, null, null, null, 500));
+		List<LateItem> late = this.overdue.list(new OverdueList.Filter(null, null, null, null, LISTED));
 		Statistics.Report month = this.statistics.report(today.withDayOfMonth(1), today, "department");
-		// overdue by department: red and yellow lines of the list, counted per department
-		Map<String, int[]> byDepartment = new LinkedHashMap<>();
-		for (LateItem item : late) {
-			int[] counts = byDepartment.computeIfAbsent(item.departmentName(), name -> new int[2]);
-			counts[item.light().equals("RED") ? 0 : 1]++;
-		}
+		// the counts and the chart are of everything late, not of the lines listed
+		List<OverdueList.DepartmentLate> byDepartment = this.overdue.byDepartment();
 		List<Review> badOpen = this.reviews.openBad(LISTED);
 		model.addAttribute("asOf", EngineClock.local(EngineClock.now()));
-		model.addAttribute("late", late.stream().limit(LISTED).toList());
-		model.addAttribute("red", late.stream().filter(i -> i.light().equals("RED")).count());
-		model.addAttribute("yellow", late.stream().filter(i -> i.light().equals("YELLOW")).count());
+		model.addAttribute("late", late);
+		model.addAttribute("red", byDepartment.stream().mapToLong(OverdueList.DepartmentLate::red).sum());
+		model.addAttribute("yellow", byDepartment.stream().mapToLong(OverdueList.DepartmentLate::yellow).sum());
 		model.addAttribute("month", month);
 		model.addAttribute("badReviews", badOpen.stream().map(r -> new BadReviewLine(r.id(), r.caseNo(),
 				month.groups().stream().filter(g -> g.key().equals(r.departmentCode())).map(Figures::name).findFirst()
@@ -69,9 +65,9 @@ class DashboardController {
 			.toList());
 		model.addAttribute("urges", this.urges.list(null, null, null, 20).stream().map(SupervisionController.UrgeView::of).toList());
 		Map<String, Object> charts = new LinkedHashMap<>();
-		charts.put("departments", byDepartment.keySet());
-		charts.put("red", byDepartment.values().stream().map(c -> c[0]).toList());
-		charts.put("yellow", byDepartment.values().stream().map(c -> c[1]).toList());
+		charts.put("departments", byDepartment.stream().map(OverdueList.DepartmentLate::departmentName).toList());
+		charts.put("red", byDepartment.stream().map(OverdueList.DepartmentLate::red).toList());
+		charts.put("yellow", byDepartment.stream().map(OverdueList.DepartmentLate::yellow).toList());
 		List<Statistics.WeekFigures> weeks = this.statistics.weekly(TREND_WEEKS);
 		charts.put("weeks", weeks.stream().map(w -> w.week().getMonthValue() + "/" + w.week().getDayOfMonth()).toList());
 		charts.put("weekCases", weeks.stream().map(Statistics.WeekFigures::cases).toList());

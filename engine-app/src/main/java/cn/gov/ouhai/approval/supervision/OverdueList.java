@@ -3,6 +3,8 @@ package cn.gov.ouhai.approval.supervision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -63,6 +65,43 @@ class OverdueList {
 			.filter(item -> filter.light() == null || filter.light().name().equals(item.light()))
 			.sorted(MOST_LATE_FIRST)
 			.limit(filter.limit())
+			.toList();
+	}
+
+	/**
+	 * Red and yellow per department, all of them, where the list stops at its page: cases by their
+	 * clocks, counted in the database; steps by their own thresholds, every step due before the
+	 * look-ahead read once. The most late departments first.
+	 */
+	List<DepartmentLate> byDepartment() {
+		Instant now = EngineClock.now();
+		Map<String, long[]> counts = new LinkedHashMap<>();
+		Map<String, String> names = new HashMap<>();
+		for (SupervisionMapper.LateCount row : this.mapper.lateCaseCounts(now)) {
+			names.put(row.department(), row.departmentName());
+			long[] c = counts.computeIfAbsent(row.department(), d -> new long[4]);
+			c[0] += row.red();
+			c[1] += row.yellow();
+		}
+		Instant horizon = WorkdayCalendar.endOf(this.calendar.addWorkdays(EngineClock.today(), LOOKAHEAD_WORKDAYS));
+		for (SupervisionMapper.DueStep step : this.mapper.dueStepsOfAll(horizon)) {
+			StepLimits.StepLimit limit = this.steps.of(step.processDefinitionId(), step.stepId());
+			Light light = Light.of(this.calendar, step.pausedSince() != null ? step.pausedSince() : now, step.due(),
+					limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
+			if (light != Light.GREEN) {
+				names.put(step.department(), step.departmentName());
+				counts.computeIfAbsent(step.department(), d -> new long[4])[light == Light.RED ? 2 : 3]++;
+			}
+		}
+		return counts.entrySet()
+			.stream()
+			.map(e -> {
+				long[] c = e.getValue();
+				return new DepartmentLate(e.getKey(), names.get(e.getKey()), c[0] + c[2], c[1] + c[3], c[0], c[1], c[2], c[3]);
+			})
+			.sorted(Comparator.comparing(DepartmentLate::red, Comparator.reverseOrder())
+				.thenComparing(DepartmentLate::yellow, Comparator.reverseOrder())
+				.thenComparing(DepartmentLate::department))
 			.toList();
 	}
 
@@ -173,6 +212,11 @@ class OverdueList {
 				row.departmentName(), row.stationCode(), row.stationName(), PersonalDataMask.name(row.applicantName(), type),
 				stepId, step, assignee, EngineClock.local(due), WorkdayCalendar.lastDayOf(due), light.name(), left,
 				light == Light.RED ? Math.max(0, -left) : 0, row.pausedSince() != null);
+	}
+
+	/** A department's red and yellow cases and steps; {@code red} and {@code yellow} add them up. */
+	record DepartmentLate(String department, String departmentName, long red, long yellow, long redCases,
+			long yellowCases, long redSteps, long yellowSteps) {
 	}
 
 	/** What the list is filtered by; {@code light} and {@code kind} null mean both. */

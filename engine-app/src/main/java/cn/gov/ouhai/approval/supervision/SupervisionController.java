@@ -73,6 +73,15 @@ class SupervisionController {
 				items.stream().filter(i -> i.light().equals("YELLOW")).count(), items);
 	}
 
+	/** All red and yellow cases and steps per department (the list above stops at its limit). */
+	@GetMapping("/overdue/by-department")
+	LateTotals overdueByDepartment() {
+		List<OverdueList.DepartmentLate> departments = this.overdue.byDepartment();
+		return new LateTotals(EngineClock.local(EngineClock.now()),
+				departments.stream().mapToLong(OverdueList.DepartmentLate::red).sum(),
+				departments.stream().mapToLong(OverdueList.DepartmentLate::yellow).sum(), departments);
+	}
+
 	@GetMapping("/stats")
 	Statistics.Report stats(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -114,6 +123,9 @@ class SupervisionController {
 
 	record UrgeBody(@NotBlank(message = "必填：督办内容 / required: the message")
 	@Size(max = 1000, message = "最长 1000 个字符 / at most 1000 characters") @NoControlCharacters String message) {
+	}
+
+	record LateTotals(OffsetDateTime asOf, long red, long yellow, List<OverdueList.DepartmentLate> departments) {
 	}
 
 	record LateList(OffsetDateTime asOf, long red, long yellow, List<LateItem> items) {

@@ -107,6 +107,42 @@ interface SupervisionMapper {
 	List<StepRow> dueSteps(@Param("before") Instant before, @Param("department") String department,
 			@Param("station") String station, @Param("offset") int offset, @Param("limit") int limit);
 
+	/**
+	 * Red and yellow cases per department, all of them (the list stops at its page): the same
+	 * conditions as {@link #lateCases}, read from {@code ix_case_clock_open} alone but for the
+	 * case's status and matter.
+	 */
+	@Select("""
+			SELECT m.department_code AS department, d.name AS department_name,
+			  SUM(CASE WHEN k.due_at <= COALESCE(k.paused_since, #{now}) THEN 1 ELSE 0 END) AS red,
+			  SUM(CASE WHEN k.due_at <= COALESCE(k.paused_since, #{now}) THEN 0 ELSE 1 END) AS yellow
+			FROM case_clock k
+			JOIN service_case c ON c.case_no = k.case_no
+			JOIN matter m ON m.code = c.matter_code
+			JOIN department d ON d.code = m.department_code
+			WHERE k.finished_at IS NULL AND k.stopped_at IS NULL
+			  AND k.yellow_at <= #{now}
+			  AND k.yellow_at <= COALESCE(k.paused_since, #{now})
+			  AND c.status IN """ + OPEN + """
+			GROUP BY m.department_code, d.name
+			""")
+	List<LateCount> lateCaseCounts(@Param("now") Instant now);
+
+	/**
+	 * Every open step of a case due before {@code before}, with what its light needs (its step's own
+	 * yellow threshold lives in its diagram) and its case's department.
+	 */
+	@Select({ "SELECT t.PROC_DEF_ID_, t.TASK_DEF_KEY_, t.DUE_DATE_, k.paused_since, m.department_code, d.name ",
+			"FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ ",
+			"JOIN service_case c ON c.case_no = e.BUSINESS_KEY_ JOIN matter m ON m.code = c.matter_code ",
+			"JOIN department d ON d.code = m.department_code LEFT JOIN case_clock k ON k.case_no = c.case_no ",
+			"WHERE t.SUSPENSION_STATE_ = 1 AND t.DUE_DATE_ < #{before}" })
+	@ConstructorArgs({ @Arg(column = "PROC_DEF_ID_", javaType = String.class),
+			@Arg(column = "TASK_DEF_KEY_", javaType = String.class), @Arg(column = "DUE_DATE_", javaType = Instant.class),
+			@Arg(column = "paused_since", javaType = Instant.class), @Arg(column = "department_code", javaType = String.class),
+			@Arg(column = "name", javaType = String.class) })
+	List<DueStep> dueStepsOfAll(@Param("before") Instant before);
+
 	/** The open steps of these processes (the late cases' current steps). */
 	@Select({ "<script>SELECT t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.PROC_DEF_ID_, t.PROC_INST_ID_, t.ASSIGNEE_, t.DUE_DATE_, ",
 			"NULL AS case_no FROM ACT_RU_TASK t WHERE t.SUSPENSION_STATE_ = 1 AND t.PROC_INST_ID_ IN ",
@@ -232,6 +268,14 @@ interface SupervisionMapper {
 	List<CandidateGroup> candidateGroups(@Param("ids") List<String> taskIds);
 
 	record CandidateGroup(String taskId, String groupId) {
+	}
+
+	record LateCount(String department, String departmentName, Long red, Long yellow) {
+	}
+
+	/** An open step as its light and its department's count need it. */
+	record DueStep(String processDefinitionId, String stepId, Instant due, Instant pausedSince, String department,
+			String departmentName) {
 	}
 
 	/** An open step; {@code caseNo} is its process's business key where the query reads it. */

@@ -281,6 +281,7 @@ class AuthorizationMatrixTests {
 		// supervision: supervisors (and admins) read everything and change nothing but urges
 		row("GET /supervision",                       get("/supervision"),                                          "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/overdue",           get("/api/supervision/overdue"),                              "401 403  403    403    403   403   ok   403  403  ok", 200),
+		row("GET /api/supervision/overdue/by-department", get("/api/supervision/overdue/by-department"),           "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/stats",             get("/api/supervision/stats"),                                "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/urges",             get("/api/supervision/urges"),                                "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("POST /api/supervision/cases/{caseNo}/urge", post("/api/supervision/cases/" + scjg + "/urge", Map.of("message", "请说明进度")),

@@ -234,8 +234,27 @@ abstract class SupervisionContract {
 			.isEqualTo("温州市瓯海区好味餐饮店");
 		assertThat(mine(late("department=wjj"), caseNo)).isEmpty();
 		assertThat(mine(late("station=OH-LOUQIAO"), caseNo)).isEmpty();
-		JsonNode all = this.api.get("supervisor", "/api/supervision/overdue").json();
+		JsonNode all = this.api.get("supervisor", "/api/supervision/overdue?limit=1000").json();
 		assertThat(all.get("red").asLong()).isGreaterThanOrEqualTo(2);
+
+		// the totals per department count everything late, in the database (cases) and by each step's own
+		// threshold (steps): the same as the whole list, which the page of one item does not show
+		JsonNode totals = this.api.get("supervisor", "/api/supervision/overdue/by-department").json();
+		assertThat(totals.get("red").asLong()).isEqualTo(all.get("red").asLong());
+		assertThat(totals.get("yellow").asLong()).isEqualTo(all.get("yellow").asLong());
+		JsonNode scjg = null;
+		for (JsonNode department : totals.get("departments")) {
+			if (department.get("department").asText().equals("scjg")) {
+				scjg = department;
+			}
+		}
+		assertThat(scjg).as("市场监管 among the departments with late work").isNotNull();
+		assertThat(scjg.get("departmentName").asText()).isEqualTo("瓯海区市场监督管理局");
+		long scjgRed = late("department=scjg&light=RED").size();
+		assertThat(scjg.get("red").asLong()).isEqualTo(scjgRed);
+		assertThat(scjg.get("redCases").asLong()).isEqualTo(late("department=scjg&light=RED&kind=CASE").size());
+		assertThat(scjg.get("redSteps").asLong()).isEqualTo(late("department=scjg&light=RED&kind=STEP").size());
+		assertThat(this.api.get("supervisor", "/api/supervision/overdue?limit=1").json().get("items")).hasSize(1);
 	}
 
 	@Test
