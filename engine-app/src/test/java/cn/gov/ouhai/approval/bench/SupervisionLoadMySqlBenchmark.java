@@ -120,6 +120,10 @@ class SupervisionLoadMySqlBenchmark {
 		report.append(measure(api, "approver-scjg", "/api/tasks?limit=100", "its first 100 (a desk's page)", CALLS));
 		report.append(measure(api, "supervisor", "/api/supervision/stats?" + month + "&by=department",
 				"stats by department, " + month.replace('&', ' '), STATS_CALLS));
+		// beyond the three: what a supervisor's screen loads (no goal set)
+		report.append(measure(api, "supervisor", "/api/supervision/overdue/by-department",
+				"everything late per department (the dashboard's counts)", CALLS));
+		report.append(measure(api, "supervisor", "/supervision", "the dashboard page", CALLS));
 		JsonCheck.overdue(api);
 		BenchSupport.writeReport("supervision-mysql.txt", report.toString());
 	}
@@ -256,6 +260,9 @@ class SupervisionLoadMySqlBenchmark {
 		static void overdue(Api api) {
 			assertThat(api.get("supervisor", "/api/supervision/overdue").json().get("red").asLong()).isPositive();
 			assertThat(api.get("approver-scjg", "/api/tasks").json().size()).isEqualTo(500);
+			// the totals count all 2,400 late cases and the late steps, far past the list's 200
+			assertThat(api.get("supervisor", "/api/supervision/overdue/by-department").json().get("red").asLong())
+				.isGreaterThan(2_000);
 		}
 
 	}
