@@ -48,12 +48,13 @@ class DashboardController {
 		List<LateItem> late = this.overdue.list(new OverdueList.Filter(null, null, null, null, LISTED));
 		Statistics.Report month = this.statistics.report(today.withDayOfMonth(1), today, "department");
 		// the counts and the chart are of everything late, not of the lines listed
-		List<OverdueList.DepartmentLate> byDepartment = this.overdue.byDepartment();
+		SupervisionController.LateTotals totals = SupervisionController.LateTotals.of(this.overdue.byDepartment());
+		List<OverdueList.DepartmentLate> byDepartment = totals.departments();
 		List<Review> badOpen = this.reviews.openBad(LISTED);
 		model.addAttribute("asOf", EngineClock.local(EngineClock.now()));
 		model.addAttribute("late", late);
-		model.addAttribute("red", byDepartment.stream().mapToLong(OverdueList.DepartmentLate::red).sum());
-		model.addAttribute("yellow", byDepartment.stream().mapToLong(OverdueList.DepartmentLate::yellow).sum());
+		model.addAttribute("red", totals.red());
+		model.addAttribute("yellow", totals.yellow());
 		model.addAttribute("month", month);
 		model.addAttribute("badReviews", badOpen.stream().map(r -> new BadReviewLine(r.id(), r.caseNo(),
 				month.groups().stream().filter(g -> g.key().equals(r.departmentCode())).map(Figures::name).findFirst()

@@ -83,11 +83,9 @@ class OverdueList {
 			c[0] += row.red();
 			c[1] += row.yellow();
 		}
-		Instant horizon = WorkdayCalendar.endOf(this.calendar.addWorkdays(EngineClock.today(), LOOKAHEAD_WORKDAYS));
-		for (SupervisionMapper.DueStep step : this.mapper.dueStepsOfAll(horizon)) {
-			StepLimits.StepLimit limit = this.steps.of(step.processDefinitionId(), step.stepId());
-			Light light = Light.of(this.calendar, step.pausedSince() != null ? step.pausedSince() : now, step.due(),
-					limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
+		for (SupervisionMapper.DueStep step : this.mapper.dueStepsOfAll(horizon())) {
+			Light light = stepLight(step.processDefinitionId(), step.stepId(),
+					step.pausedSince() != null ? step.pausedSince() : now, step.due());
 			if (light != Light.GREEN) {
 				names.put(step.department(), step.departmentName());
 				counts.computeIfAbsent(step.department(), d -> new long[4])[light == Light.RED ? 2 : 3]++;
@@ -132,7 +130,7 @@ class OverdueList {
 	}
 
 	private List<LateItem> steps(Filter filter, Instant now) {
-		Instant horizon = WorkdayCalendar.endOf(this.calendar.addWorkdays(EngineClock.today(), LOOKAHEAD_WORKDAYS));
+		Instant horizon = horizon();
 		List<SupervisionMapper.StepRow> late = new ArrayList<>();
 		List<SupervisionMapper.CaseRow> lateRows = new ArrayList<>();
 		List<Light> lights = new ArrayList<>();
@@ -154,9 +152,7 @@ class OverdueList {
 					continue; // deleted since the page was read
 				}
 				Instant at = row.pausedSince() != null ? row.pausedSince() : now;
-				StepLimits.StepLimit limit = this.steps.of(task.processDefinitionId(), task.stepId());
-				Light light = Light.of(this.calendar, at, task.due(),
-						limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
+				Light light = stepLight(task.processDefinitionId(), task.stepId(), at, task.due());
 				if (light != Light.GREEN && (filter.light() == null || filter.light() == light)) {
 					late.add(task);
 					lateRows.add(row);
@@ -180,6 +176,17 @@ class OverdueList {
 					lights.get(i), ats.get(i)));
 		}
 		return items;
+	}
+
+	/** Steps due before this may be yellow or red: no step warns earlier than the look-ahead. */
+	private Instant horizon() {
+		return WorkdayCalendar.endOf(this.calendar.addWorkdays(EngineClock.today(), LOOKAHEAD_WORKDAYS));
+	}
+
+	/** A step's light by its own yellow threshold (its diagram's), as it stands at {@code at}. */
+	private Light stepLight(String processDefinitionId, String stepId, Instant at, Instant due) {
+		StepLimits.StepLimit limit = this.steps.of(processDefinitionId, stepId);
+		return Light.of(this.calendar, at, due, limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
 	}
 
 	/** The assignee, or the groups offered the task while nobody has claimed it. */

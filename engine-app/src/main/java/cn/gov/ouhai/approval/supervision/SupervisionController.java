@@ -76,10 +76,7 @@ class SupervisionController {
 	/** All red and yellow cases and steps per department (the list above stops at its limit). */
 	@GetMapping("/overdue/by-department")
 	LateTotals overdueByDepartment() {
-		List<OverdueList.DepartmentLate> departments = this.overdue.byDepartment();
-		return new LateTotals(EngineClock.local(EngineClock.now()),
-				departments.stream().mapToLong(OverdueList.DepartmentLate::red).sum(),
-				departments.stream().mapToLong(OverdueList.DepartmentLate::yellow).sum(), departments);
+		return LateTotals.of(this.overdue.byDepartment());
 	}
 
 	@GetMapping("/stats")
@@ -126,6 +123,13 @@ class SupervisionController {
 	}
 
 	record LateTotals(OffsetDateTime asOf, long red, long yellow, List<OverdueList.DepartmentLate> departments) {
+
+		static LateTotals of(List<OverdueList.DepartmentLate> departments) {
+			return new LateTotals(EngineClock.local(EngineClock.now()),
+					departments.stream().mapToLong(OverdueList.DepartmentLate::red).sum(),
+					departments.stream().mapToLong(OverdueList.DepartmentLate::yellow).sum(), departments);
+		}
+
 	}
 
 	record LateList(OffsetDateTime asOf, long red, long yellow, List<LateItem> items) {

@@ -8,10 +8,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -24,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.AtOnce;
 import cn.gov.ouhai.approval.Applicants;
 
 /**
@@ -103,24 +103,12 @@ abstract class IntakeRacesContract {
 	}
 
 	private List<Api.Response> atOnce(IntFunction<Map<String, Object>> body) throws Exception {
-		CountDownLatch ready = new CountDownLatch(AT_ONCE);
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<Api.Response>> futures = new ArrayList<>();
+		List<Callable<Api.Response>> calls = new ArrayList<>();
 		for (int i = 0; i < AT_ONCE; i++) {
 			Map<String, Object> application = body.apply(i);
-			futures.add(this.pool.submit(() -> {
-				ready.countDown();
-				go.await();
-				return this.api.post("clerk", "/api/cases", application);
-			}));
+			calls.add(() -> this.api.post("clerk", "/api/cases", application));
 		}
-		ready.await();
-		go.countDown();
-		List<Api.Response> answers = new ArrayList<>();
-		for (Future<Api.Response> future : futures) {
-			answers.add(future.get());
-		}
-		return answers;
+		return AtOnce.call(this.pool, calls);
 	}
 
 }

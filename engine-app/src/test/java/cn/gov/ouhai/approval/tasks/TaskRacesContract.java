@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -24,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.AtOnce;
 import cn.gov.ouhai.approval.Applicants;
 
 /**
@@ -89,7 +88,7 @@ abstract class TaskRacesContract {
 		// the lists walk the engine's open tasks along an index of their due dates (TaskDueIndex)
 		try (var connection = this.dataSource.getConnection();
 				var indexes = connection.getMetaData().getIndexInfo(null, null, "ACT_RU_TASK", false, false)) {
-			List<String> names = new java.util.ArrayList<>();
+			List<String> names = new ArrayList<>();
 			while (indexes.next()) {
 				names.add(indexes.getString("INDEX_NAME").toUpperCase());
 			}
@@ -140,23 +139,7 @@ abstract class TaskRacesContract {
 
 	@SafeVarargs
 	private List<Api.Response> atOnce(Callable<Api.Response>... calls) throws Exception {
-		CountDownLatch ready = new CountDownLatch(calls.length);
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<Api.Response>> futures = new ArrayList<>();
-		for (Callable<Api.Response> call : calls) {
-			futures.add(this.pool.submit(() -> {
-				ready.countDown();
-				go.await();
-				return call.call();
-			}));
-		}
-		ready.await();
-		go.countDown();
-		List<Api.Response> answers = new ArrayList<>();
-		for (Future<Api.Response> future : futures) {
-			answers.add(future.get());
-		}
-		return answers;
+		return AtOnce.call(this.pool, List.of(calls));
 	}
 
 	private String intake() {
