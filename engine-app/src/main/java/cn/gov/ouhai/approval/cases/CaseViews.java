@@ -83,14 +83,17 @@ final class CaseViews {
 
 	}
 
-	/** The case clock: due at 24:00 of {@code dueDay}; frozen while {@code paused}. */
+	/**
+	 * The case clock: due at 24:00 of {@code dueDay}; frozen while {@code paused}; {@code provisional}
+	 * while it counts on a year whose official holiday schedule is not loaded (it may still move).
+	 */
 	record SlaView(int limitWorkdays, OffsetDateTime dueDate, LocalDate dueDay, int workdaysLeft, Light light,
-			boolean paused, PauseKind pauseKind, int pausedWorkdays) {
+			boolean paused, PauseKind pauseKind, int pausedWorkdays, boolean provisional) {
 
 		static SlaView of(CaseSla sla) {
 			return sla == null ? null
 					: new SlaView(sla.limitWorkdays(), EngineClock.local(sla.dueAt()), sla.dueDay(), sla.workdaysLeft(),
-							sla.light(), sla.paused(), sla.pauseKind(), sla.pausedWorkdays());
+							sla.light(), sla.paused(), sla.pauseKind(), sla.pausedWorkdays(), sla.provisional());
 		}
 
 		/** 一件事: the bundle's light is the worst of its own and its open matters' (a late matter makes it late). */
@@ -102,7 +105,7 @@ final class CaseViews {
 				}
 			}
 			return new SlaView(this.limitWorkdays, this.dueDate, this.dueDay, this.workdaysLeft, worst, this.paused,
-					this.pauseKind, this.pausedWorkdays);
+					this.pauseKind, this.pausedWorkdays, this.provisional);
 		}
 
 	}

@@ -100,7 +100,7 @@ class NoticePages {
 				facts.add(new Fact("办理时限", "法定 " + matter.statutoryWorkdays() + " 个工作日，承诺 "
 						+ matter.promisedWorkdays() + " 个工作日"));
 				if (sla != null) {
-					facts.add(new Fact("办结期限", day(sla.dueDay()) + "（以工作日计，自受理次日起算）"));
+					facts.add(new Fact("办结期限", day(sla.dueDay()) + "（以工作日计，自受理次日起算）" + provisional(sla)));
 				}
 				notes.add("依法需要听证、检验、检测、现场核查、专家评审的时间和申请人补正材料的时间不计入办理时限，届时另行书面告知。");
 				notes.add("请凭本通知书查询办理进度、领取办理结果。");
@@ -117,7 +117,7 @@ class NoticePages {
 				missingHeading = "容缺（待补齐）材料";
 				facts.add(new Fact("补齐期限", day(deadline) + "前（不超过承诺办结期限）"));
 				if (sla != null) {
-					facts.add(new Fact("承诺办结期限", day(sla.dueDay())));
+					facts.add(new Fact("承诺办结期限", day(sla.dueDay()) + provisional(sla)));
 				}
 				notes.add("申请人已签署容缺受理承诺书。补齐上述材料前，审查照常进行，但不发放证照。");
 				notes.add("逾期未补齐的，本件终止办理、退回申请材料（退件），并记入申请人信用记录。");
@@ -172,6 +172,11 @@ class NoticePages {
 				: (user.getLastName() == null ? "" : user.getLastName())
 						+ (user.getFirstName() == null ? "" : user.getFirstName());
 		return name.isBlank() ? userId : name;
+	}
+
+	/** The mark on a date counted on a year whose official holiday schedule is not out yet. */
+	private static String provisional(CaseSla sla) {
+		return sla.provisional() ? "【暂定：按法定节假日推算，国务院公布当年放假安排后可能调整，届时另行告知】" : "";
 	}
 
 	private static String day(LocalDate date) {

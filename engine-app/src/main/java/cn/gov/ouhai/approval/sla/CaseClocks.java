@@ -232,7 +232,8 @@ public class CaseClocks {
 		return new CaseSla(clock.caseNo(), clock.limitWorkdays(), clock.dueAt(), WorkdayCalendar.lastDayOf(clock.dueAt()),
 				this.calendar.workdaysLeft(at, clock.dueAt()), Light.of(this.calendar, at, clock.dueAt(),
 						clock.yellowWorkdays()),
-				paused, paused ? clock.pauseKind() : null, clock.pausedWorkdays());
+				paused, paused ? clock.pauseKind() : null, clock.pausedWorkdays(),
+				this.calendar.provisionalBetween(clock.startedAt(), clock.dueAt()));
 	}
 
 }

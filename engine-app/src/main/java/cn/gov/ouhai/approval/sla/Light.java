@@ -11,7 +11,7 @@ public enum Light {
 	/** Default yellow threshold: 1 working day or less left (RULES.md); a step may set its own. */
 	public static final int DEFAULT_YELLOW_WORKDAYS = 1;
 
-	public static Light of(WorkdayCalendar calendar, Instant now, Instant due, int yellowWorkdays) {
+	public static Light of(WorkdayCounting calendar, Instant now, Instant due, int yellowWorkdays) {
 		if (due == null) {
 			return GREEN;
 		}

@@ -1,11 +1,8 @@
 package cn.gov.ouhai.approval.sla;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.gov.ouhai.approval.clock.EngineClock;
 
 /**
- * Working days as the law counts them (行政许可法 Art. 82): Monday to Friday, minus public
- * holidays, plus adjusted working weekend days. A limit of N working days counts from the working
- * day after the start and ends at 24:00 (Beijing time) of the Nth working day.
+ * The working-day calendar of the platform: the State Council's schedule of each year as the
+ * administrators loaded it ({@code PUT /api/calendar/{year}}). A year not loaded yet is counted on
+ * its statutory holidays ({@link StatutoryHolidays}) and marked provisional, so intake never stops
+ * for want of a table; only a year more than {@value #PROVISIONAL_YEARS_AHEAD} ahead is refused.
  *
- * <p>Each year's exceptional days are cached for a minute: a change made on this node is seen at
- * once, on other nodes of a cluster within a minute.
+ * <p>Each year is cached for a minute: a change made on this node is seen at once, on other nodes
+ * of a cluster within a minute.
  */
 @Service
-public class WorkdayCalendar {
+public class WorkdayCalendar extends WorkdayCounting {
+
+	/** How far ahead of the current year a provisional year is counted. */
+	public static final int PROVISIONAL_YEARS_AHEAD = 2;
 
 	private static final Duration CACHE_TTL = Duration.ofMinutes(1);
 
@@ -37,110 +38,38 @@ public class WorkdayCalendar {
 		this.mapper = mapper;
 	}
 
-	public boolean isWorkday(LocalDate date) {
-		DayKind exception = year(date.getYear()).days().get(date);
-		if (exception != null) {
-			return exception == DayKind.WORKDAY;
-		}
-		DayOfWeek day = date.getDayOfWeek();
-		return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
+	@Override
+	protected Map<LocalDate, DayKind> exceptionsOf(int year) {
+		return year(year).days();
 	}
 
-	/** The Nth working day after {@code from} ({@code from} itself when N is 0). */
-	public LocalDate addWorkdays(LocalDate from, int workdays) {
-		if (workdays < 0) {
-			return subtractWorkdays(from, -workdays);
-		}
-		LocalDate date = from;
-		for (int counted = 0; counted < workdays;) {
-			date = date.plusDays(1);
-			if (isWorkday(date)) {
-				counted++;
+	/** Whether {@code year} is counted on its statutory holidays only (no official schedule loaded). */
+	public boolean provisional(int year) {
+		return year(year).provisional();
+	}
+
+	/** Whether counting from {@code from} to {@code to} touches a provisional year. */
+	public boolean provisionalBetween(LocalDate from, LocalDate to) {
+		LocalDate first = from.isBefore(to) ? from : to;
+		LocalDate last = from.isBefore(to) ? to : from;
+		for (int year = first.getYear(); year <= last.getYear(); year++) {
+			if (provisional(year)) {
+				return true;
 			}
 		}
-		return date;
+		return false;
 	}
 
-	/** The Nth working day before {@code from}. */
-	public LocalDate subtractWorkdays(LocalDate from, int workdays) {
-		LocalDate date = from;
-		for (int counted = 0; counted < workdays;) {
-			date = date.minusDays(1);
-			if (isWorkday(date)) {
-				counted++;
-			}
-		}
-		return date;
+	/** Whether a limit running from {@code start} to {@code due} was counted on a provisional day. */
+	public boolean provisionalBetween(Instant start, Instant due) {
+		return start != null && due != null
+				&& provisionalBetween(LocalDate.ofInstant(start, EngineClock.ZONE), lastDayOf(due));
 	}
 
-	/** Working days in {@code (from, to]}: 0 on the same day, negative when {@code to} is earlier. */
-	public int workdaysBetween(LocalDate from, LocalDate to) {
-		if (to.isBefore(from)) {
-			return -workdaysBetween(to, from);
-		}
-		int count = 0;
-		for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
-			if (isWorkday(date)) {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	/** 24:00 of a day in Beijing time: the instant a limit ending that day runs out. */
-	public static Instant endOf(LocalDate day) {
-		return day.plusDays(1).atStartOfDay(EngineClock.ZONE).toInstant();
-	}
-
-	/** The last day a limit ending at {@code due} covers (the day before a midnight instant). */
-	public static LocalDate lastDayOf(Instant due) {
-		ZonedDateTime local = due.atZone(EngineClock.ZONE);
-		LocalDate day = local.toLocalDate();
-		return local.toLocalTime().equals(LocalTime.MIDNIGHT) ? day.minusDays(1) : day;
-	}
-
-	/** When a limit of N working days that starts at {@code start} runs out. */
-	public Instant due(Instant start, int workdays) {
-		return endOf(addWorkdays(LocalDate.ofInstant(start, EngineClock.ZONE), workdays));
-	}
-
-	/**
-	 * Moves a deadline by N working days (a pause that did not count): a midnight deadline moves to
-	 * the end of the Nth working day after the working day it ended; any other instant keeps its
-	 * time of day.
-	 */
-	public Instant shift(Instant deadline, int workdays) {
-		if (workdays == 0) {
-			return deadline;
-		}
-		ZonedDateTime local = deadline.atZone(EngineClock.ZONE);
-		if (local.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-			LocalDate last = local.toLocalDate().minusDays(1);
-			while (!isWorkday(last)) {
-				last = last.minusDays(1);
-			}
-			return endOf(addWorkdays(last, workdays));
-		}
-		return addWorkdays(local.toLocalDate(), workdays).atTime(local.toLocalTime())
-			.atZone(EngineClock.ZONE)
-			.toInstant();
-	}
-
-	/**
-	 * Working days left until a deadline: 1 on its last working day, 0 or less once it has passed
-	 * (negative: working days overdue).
-	 */
-	public int workdaysLeft(Instant now, Instant due) {
-		LocalDate today = LocalDate.ofInstant(now, EngineClock.ZONE);
-		LocalDate last = lastDayOf(due);
-		if (!now.isBefore(due)) {
-			return -workdaysBetween(last, today);
-		}
-		return workdaysBetween(today, last) + (isWorkday(today) ? 1 : 0);
-	}
-
+	/** A year's exceptional days: the loaded ones, or the statutory holidays of a provisional year. */
 	public List<CalendarDay> days(int year) {
-		return this.mapper.days(year(year).year());
+		CachedYear cached = year(year);
+		return cached.provisional() ? StatutoryHolidays.of(year) : this.mapper.days(year);
 	}
 
 	public boolean loaded(int year) {
@@ -159,22 +88,33 @@ public class WorkdayCalendar {
 		this.years.remove(year);
 	}
 
+	/** Forgets the cached years, e.g. after another node or a test changed the table. */
+	public void forget() {
+		this.years.clear();
+	}
+
 	private CachedYear year(int year) {
 		CachedYear cached = this.years.get(year);
 		Instant now = Instant.now();
 		if (cached == null || cached.loadedAt().plus(CACHE_TTL).isBefore(now)) {
-			if (!this.mapper.loaded(year)) {
-				throw new CalendarYearNotLoaded(year);
-			}
 			Map<LocalDate, DayKind> days = new HashMap<>();
-			this.mapper.days(year).forEach(day -> days.put(day.date(), day.kind()));
-			cached = new CachedYear(year, Map.copyOf(days), now);
+			boolean provisional = !this.mapper.loaded(year);
+			if (provisional) {
+				if (year > EngineClock.today().getYear() + PROVISIONAL_YEARS_AHEAD) {
+					throw new CalendarYearNotLoaded(year);
+				}
+				StatutoryHolidays.of(year).forEach(day -> days.put(day.date(), day.kind()));
+			}
+			else {
+				this.mapper.days(year).forEach(day -> days.put(day.date(), day.kind()));
+			}
+			cached = new CachedYear(Map.copyOf(days), provisional, now);
 			this.years.put(year, cached);
 		}
 		return cached;
 	}
 
-	private record CachedYear(int year, Map<LocalDate, DayKind> days, Instant loadedAt) {
+	private record CachedYear(Map<LocalDate, DayKind> days, boolean provisional, Instant loadedAt) {
 	}
 
 }
