@@ -34,15 +34,25 @@ class CalendarController {
 
 	private final WorkdayCalendar calendar;
 
-	CalendarController(WorkdayCalendar calendar) {
+	private final OfficialSchedule schedule;
+
+	CalendarController(WorkdayCalendar calendar, OfficialSchedule schedule) {
 		this.calendar = calendar;
+		this.schedule = schedule;
 	}
 
 	@GetMapping("/{year}")
 	YearView year(@PathVariable int year) {
+		return view(year, null);
+	}
+
+	private YearView view(int year, ProvisionalYearAdjustment.Moved moved) {
 		List<CalendarDay> days = this.calendar.days(year);
-		return new YearView(year, days.stream().filter(d -> d.kind() == DayKind.HOLIDAY).map(DayView::of).toList(),
-				days.stream().filter(d -> d.kind() == DayKind.WORKDAY).map(DayView::of).toList());
+		boolean provisional = this.calendar.provisional(year);
+		return new YearView(year, provisional, provisional ? PROVISIONAL_NOTE : null,
+				days.stream().filter(d -> d.kind() == DayKind.HOLIDAY).map(DayView::of).toList(),
+				days.stream().filter(d -> d.kind() == DayKind.WORKDAY).map(DayView::of).toList(),
+				moved == null ? null : new MovedView(moved.cases(), moved.steps(), moved.timers()));
 	}
 
 	@PutMapping("/{year}")
@@ -63,8 +73,7 @@ class CalendarController {
 			throw ApiException.badRequest("VALIDATION_FAILED", "工作日历有误，未作修改 / The calendar has errors; nothing changed",
 					fields);
 		}
-		this.calendar.replace(year, days, user.id());
-		return year(year);
+		return view(year, this.schedule.load(year, days, user.id()));
 	}
 
 	@GetMapping("/add")
@@ -75,7 +84,8 @@ class CalendarController {
 					Map.of("workdays", "0..1000"));
 		}
 		LocalDate date = this.calendar.addWorkdays(from, workdays);
-		return new AddAnswer(from, workdays, date, EngineClock.local(WorkdayCalendar.endOf(date)));
+		return new AddAnswer(from, workdays, date, EngineClock.local(WorkdayCalendar.endOf(date)),
+				this.calendar.provisionalBetween(from, date));
 	}
 
 	private static void collect(String field, List<DayBody> given, DayKind kind, int year, Set<LocalDate> seen,
@@ -103,7 +113,16 @@ class CalendarController {
 
 	}
 
-	record YearView(int year, List<DayView> holidays, List<DayView> workdays) {
+	static final String PROVISIONAL_NOTE = "暂定：当年放假安排尚未导入，按《全国年节及纪念日放假办法》的法定节假日推算（不含调休），"
+			+ "导入后按正式安排调整 / Provisional: the statutory holidays only, until the official schedule is loaded";
+
+	/** A year's exceptional days; {@code moved}: what loading it moved (only in the answer to a PUT). */
+	record YearView(int year, boolean provisional, String note, List<DayView> holidays, List<DayView> workdays,
+			MovedView moved) {
+	}
+
+	/** Deadlines that moved from the provisional calendar to the official one. */
+	record MovedView(int cases, int steps, int timers) {
 	}
 
 	record DayBody(@NotNull(message = "必填 / required") LocalDate date,
@@ -118,7 +137,7 @@ class CalendarController {
 			@Size(max = 366, message = "最多 366 天 / at most 366 days") List<@NotNull @Valid DayBody> workdays) {
 	}
 
-	record AddAnswer(LocalDate from, int workdays, LocalDate date, OffsetDateTime endsAt) {
+	record AddAnswer(LocalDate from, int workdays, LocalDate date, OffsetDateTime endsAt, boolean provisional) {
 	}
 
 }

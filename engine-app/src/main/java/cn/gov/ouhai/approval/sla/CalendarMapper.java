@@ -34,6 +34,10 @@ interface CalendarMapper {
 	@Select("SELECT year_no FROM calendar_year ORDER BY year_no")
 	List<Integer> years();
 
+	/** The administrators were warned about a provisional year; a second warning of the same year is a duplicate key. */
+	@Insert("INSERT INTO calendar_warning (year_no, warned_at) VALUES (#{year}, #{at})")
+	void warned(@Param("year") int year, @Param("at") Instant at);
+
 	default boolean loaded(int year) {
 		return yearLoaded(year) > 0;
 	}

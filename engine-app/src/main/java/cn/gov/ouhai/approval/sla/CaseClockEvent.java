@@ -37,6 +37,14 @@ public sealed interface CaseClockEvent {
 			implements CaseClockEvent {
 	}
 
+	/**
+	 * The official holiday schedule replaced the provisional calendar a deadline was counted on: the
+	 * case's due date ({@code stepId} null) or a step's moved from {@code before} to {@code after}.
+	 */
+	record Adjusted(String caseNo, Instant at, String stepId, String stepName, Instant before, Instant after)
+			implements CaseClockEvent {
+	}
+
 	/** A warning or escalation went to {@code addressee} about step {@code stepName}. */
 	record Escalated(String caseNo, Instant at, String kind, String stepId, String stepName, String addressee,
 			String message) implements CaseClockEvent {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.review.Review;
 import cn.gov.ouhai.approval.review.Reviews;
+import cn.gov.ouhai.approval.sla.ProvisionalCalendarWarning;
 import cn.gov.ouhai.approval.sla.WorkdayCalendar;
 
 /**
@@ -35,11 +36,15 @@ class DashboardController {
 
 	private final Urges urges;
 
-	DashboardController(OverdueList overdue, Statistics statistics, Reviews reviews, Urges urges) {
+	private final ProvisionalCalendarWarning calendarWarning;
+
+	DashboardController(OverdueList overdue, Statistics statistics, Reviews reviews, Urges urges,
+			ProvisionalCalendarWarning calendarWarning) {
 		this.overdue = overdue;
 		this.statistics = statistics;
 		this.reviews = reviews;
 		this.urges = urges;
+		this.calendarWarning = calendarWarning;
 	}
 
 	@GetMapping("/supervision")
@@ -52,6 +57,7 @@ class DashboardController {
 		List<OverdueList.DepartmentLate> byDepartment = totals.departments();
 		List<Review> badOpen = this.reviews.openBad(LISTED);
 		model.addAttribute("asOf", EngineClock.local(EngineClock.now()));
+		model.addAttribute("calendarWarning", this.calendarWarning.message());
 		model.addAttribute("late", late);
 		model.addAttribute("red", totals.red());
 		model.addAttribute("yellow", totals.yellow());
