@@ -2,6 +2,7 @@ package cn.gov.ouhai.approval.sla;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.nlf.calendar.Lunar;
@@ -31,6 +32,7 @@ public final class StatutoryHolidays {
 		add(days, date(Lunar.fromYmd(year, 8, 15).getSolar()), 1, "中秋节");
 		add(days, LocalDate.of(year, 10, 1), 3, "国庆节");
 		days.removeIf(day -> day.date().getYear() != year);
+		days.sort(Comparator.comparing(CalendarDay::date));
 		return days;
 	}
 

@@ -63,14 +63,19 @@ class WorkdayCalendarIntegrationTests {
 	}
 
 	@Test
-	void refusesToGuessInAYearThatIsNotLoaded() {
-		assertThatThrownBy(() -> this.calendar.addWorkdays(LocalDate.of(2026, 12, 29), 5))
+	void countsAYearWithoutItsScheduleProvisionallyAndRefusesOneTooFarAhead() {
+		// 2027 has no schedule: its statutory holidays only (1 Jan off) → Tue 29 Dec + 5 = Wed 6 Jan
+		assertThat(this.calendar.addWorkdays(LocalDate.of(2026, 12, 29), 5)).isEqualTo(LocalDate.of(2027, 1, 6));
+		assertThat(this.calendar.provisional(2027)).isTrue();
+		assertThat(this.calendar.provisional(2026)).isFalse();
+		int tooFar = cn.gov.ouhai.approval.clock.EngineClock.today().getYear() + 3;
+		assertThatThrownBy(() -> this.calendar.addWorkdays(LocalDate.of(tooFar, 1, 5), 1))
 			.isInstanceOf(CalendarYearNotLoaded.class)
-			.hasMessageContaining("2027");
-		Api.Response answer = this.api.get("clerk", "/api/calendar/add?from=2026-12-29&workdays=5");
+			.hasMessageContaining(String.valueOf(tooFar));
+		Api.Response answer = this.api.get("clerk", "/api/calendar/add?from=" + tooFar + "-01-05&workdays=5");
 		assertThat(answer.status()).isEqualTo(422);
 		assertThat(answer.json().get("error").asText()).isEqualTo("CALENDAR_YEAR_NOT_LOADED");
-		assertThat(this.api.get("clerk", "/api/calendar/2027").status()).isEqualTo(422);
+		assertThat(this.api.get("clerk", "/api/calendar/" + tooFar).status()).isEqualTo(422);
 	}
 
 	@Test
