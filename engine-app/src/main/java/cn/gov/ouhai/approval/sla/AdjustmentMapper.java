@@ -26,7 +26,7 @@ interface AdjustmentMapper {
 
 	@Update("UPDATE calendar_adjustment SET phase = #{p.phase}, last_key = #{p.lastKey}, cases_moved = #{p.casesMoved}, "
 			+ "steps_moved = #{p.stepsMoved}, timers_moved = #{p.timersMoved}, finished_at = #{p.finishedAt} "
-			+ "WHERE year_no = #{p.year}")
+			+ "WHERE year_no = #{p.yearNo}")
 	void save(@Param("p") Progress progress);
 
 	@Update("DELETE FROM calendar_adjustment WHERE year_no = #{year}")
@@ -65,7 +65,7 @@ interface AdjustmentMapper {
 	List<Timer> timersDueAfter(@Param("after") Instant after, @Param("before") Instant before,
 			@Param("last") String lastKey, @Param("limit") int limit);
 
-	record Progress(int year, Instant startedAt, String phase, String lastKey, int casesMoved, int stepsMoved,
+	record Progress(int yearNo, Instant startedAt, String phase, String lastKey, int casesMoved, int stepsMoved,
 			int timersMoved, Instant finishedAt) {
 	}
 

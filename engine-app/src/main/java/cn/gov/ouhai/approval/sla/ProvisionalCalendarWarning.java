@@ -23,7 +23,7 @@ import cn.gov.ouhai.approval.clock.EngineClock;
  * {@code camunda-admin}, in {@code /actuator/health} (component {@code workdayCalendar}) and on the
  * supervision dashboard, until the official schedule is loaded.
  */
-@Component("workdayCalendar")
+@Component("workdayCalendarHealthIndicator")
 public class ProvisionalCalendarWarning implements HealthIndicator {
 
 	static final MonthDay WARN_FROM = MonthDay.of(11, 1);

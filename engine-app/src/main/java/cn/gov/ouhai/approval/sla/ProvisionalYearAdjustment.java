@@ -148,7 +148,7 @@ public class ProvisionalYearAdjustment {
 		this.mapper.save(next);
 		if (!next.phase().equals(p.phase()) || next.casesMoved() + next.stepsMoved() + next.timersMoved() > 0) {
 			log.info("{} 年正式日历：期限调整进行中（{}），已调整办件 {}、环节 {}、定时器 {} / {} calendar adjustment: phase {}",
-					p.year(), next.phase(), next.casesMoved(), next.stepsMoved(), next.timersMoved(), p.year(),
+					p.yearNo(), next.phase(), next.casesMoved(), next.stepsMoved(), next.timersMoved(), p.yearNo(),
 					next.phase());
 		}
 		return next;
@@ -210,13 +210,13 @@ public class ProvisionalYearAdjustment {
 
 	private static AdjustmentMapper.Progress phase(AdjustmentMapper.Progress p, String phase, int cases, int steps,
 			int timers) {
-		return new AdjustmentMapper.Progress(p.year(), p.startedAt(), phase, null, cases, steps, timers,
+		return new AdjustmentMapper.Progress(p.yearNo(), p.startedAt(), phase, null, cases, steps, timers,
 				phase.equals("DONE") ? EngineClock.now() : null);
 	}
 
 	private static AdjustmentMapper.Progress step(AdjustmentMapper.Progress p, String lastKey, int cases, int steps,
 			int timers) {
-		return new AdjustmentMapper.Progress(p.year(), p.startedAt(), p.phase(), lastKey, cases, steps, timers, null);
+		return new AdjustmentMapper.Progress(p.yearNo(), p.startedAt(), p.phase(), lastKey, cases, steps, timers, null);
 	}
 
 }
