@@ -74,6 +74,23 @@ class ProcessModelConventionsTests {
 	}
 
 	@Test
+	void rejectsAStepWhoseDecisionNoFlowHandles() throws IOException {
+		Path food = REPO.resolve("process-models/Process_FoodBusinessLicence.bpmn");
+		String broken = Files.readString(food).replaceFirst(
+				"(<bpmn:userTask id=\"Task_ReviewMaterials\"[\\s\\S]*?name=\"decisions\" value=\")APPROVE,DENY\"",
+				"$1APPROVE,DENY,RETURN\"");
+		List<String> violations = conventions().checkDiagram(name(food), broken.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.stream()
+			.map(ModelProblem::toString)
+			.toList();
+		assertThat(violations).singleElement()
+			.asString()
+			.startsWith("Process_FoodBusinessLicence.bpmn: Task_ReviewMaterials: 决定 RETURN")
+			.contains("decision RETURN (decisions property) is handled by no outgoing flow")
+			.endsWith("[decisions-routed]");
+	}
+
+	@Test
 	void rejectsABrokenDecisionTable() throws IOException {
 		Path broken = Path.of("src/test/resources/broken-models/Decision_Broken.dmn");
 		List<String> violations = conventions().checkDecisions(name(broken), read(broken))
