@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -29,7 +28,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * platform's diagrams call beans instead) or a form that is not a Camunda Form (Tasklist would fail
  * on it only when a clerk opens it), a diagram or decision table that does not parse, or any DOCTYPE
  * (external entities; the engine's parsers have XXE processing off as well). Answered as a bad
- * request, so {@code /engine-rest} says 400 with the reasons.
+ * request, so {@code /engine-rest} says 400 with the reasons. Runs before any other check of a
+ * deployment (the platform's model conventions, {@code models}), so nothing else reads a file with
+ * a DOCTYPE.
  */
 class DeploymentGuard implements Deployer {
 
@@ -40,7 +41,7 @@ class DeploymentGuard implements Deployer {
 		if (!deployment.isNew()) {
 			return;
 		}
-		List<String> problems = new ArrayList<>();
+		List<ModelProblem> problems = new ArrayList<>();
 		java.util.Set<String> forms = formIds(deployment);
 		for (ResourceEntity resource : deployment.getResources().values()) {
 			String name = resource.getName();
@@ -48,7 +49,7 @@ class DeploymentGuard implements Deployer {
 			boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
 			if ((bpmn || dmn) && new String(resource.getBytes(), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT)
 				.contains("<!DOCTYPE")) {
-				problems.add(name + ": 不允许 DOCTYPE 和外部实体 / no DOCTYPE or external entities");
+				problems.add(new ModelProblem(name, "-", "no-doctype", "不允许 DOCTYPE 和外部实体 / no DOCTYPE or external entities"));
 			}
 			else if (bpmn) {
 				checkDiagram(name, resource.getBytes(), forms, problems);
@@ -61,35 +62,37 @@ class DeploymentGuard implements Deployer {
 			}
 		}
 		if (!problems.isEmpty()) {
-			// a bad request: /engine-rest answers 400 with the message
-			throw new BadUserRequestException("部署被拒绝 / Deployment refused: " + String.join("; ", problems));
+			// a bad request: /engine-rest answers 400 with every problem
+			throw new DeploymentRefused(problems);
 		}
 	}
 
-	private static void checkDiagram(String name, byte[] bytes, java.util.Set<String> forms, List<String> problems) {
+	private static void checkDiagram(String name, byte[] bytes, java.util.Set<String> forms, List<ModelProblem> problems) {
 		BpmnModelInstance model;
 		try {
 			model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
 		}
 		catch (RuntimeException unreadable) {
-			problems.add(name + ": 不是有效的 BPMN 2.0 / not valid BPMN 2.0 (" + unreadable.getMessage() + ")");
+			problems.add(new ModelProblem(name, "-", "bpmn-parses",
+					"不是有效的 BPMN 2.0 / not valid BPMN 2.0 (" + unreadable.getMessage() + ")"));
 			return;
 		}
 		checkScripts(name, model, problems);
 		checkFormsTravel(name, model, forms, problems);
 	}
 
-	private static void checkScripts(String name, BpmnModelInstance model, List<String> problems) {
+	private static void checkScripts(String name, BpmnModelInstance model, List<ModelProblem> problems) {
 		for (ScriptTask task : model.getModelElementsByType(ScriptTask.class)) {
-			problems.add(name + ": " + task.getId() + ": 不允许脚本任务 / script tasks are not allowed");
+			problems.add(new ModelProblem(name, task.getId(), "no-script-task", "不允许脚本任务 / script tasks are not allowed"));
 		}
 		for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
-			problems.add(name + ": " + owner(script) + ": 不允许脚本 / scripts are not allowed (camunda:script)");
+			problems.add(new ModelProblem(name, owner(script), "no-script",
+					"不允许脚本 / scripts are not allowed (camunda:script)"));
 		}
 		for (ConditionExpression condition : model.getModelElementsByType(ConditionExpression.class)) {
 			if (condition.getLanguage() != null) {
-				problems.add(name + ": " + owner(condition) + ": 不允许脚本条件 / script conditions are not allowed ("
-						+ condition.getLanguage() + ")");
+				problems.add(new ModelProblem(name, owner(condition), "no-script-condition",
+						"不允许脚本条件 / script conditions are not allowed (" + condition.getLanguage() + ")"));
 			}
 		}
 	}
@@ -100,14 +103,14 @@ class DeploymentGuard implements Deployer {
 	 * when someone opens the step.
 	 */
 	private static void checkFormsTravel(String name, BpmnModelInstance model, java.util.Set<String> forms,
-			List<String> problems) {
+			List<ModelProblem> problems) {
 		for (ModelElementInstance element : model.getModelElementsByType(
 				model.getModel().getType(org.camunda.bpm.model.bpmn.instance.FlowNode.class))) {
 			String formRef = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
 			String binding = element.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRefBinding");
 			if (formRef != null && "deployment".equals(binding) && !forms.contains(formRef)) {
-				problems.add(name + ": " + ((BaseElement) element).getId() + ": 表单 " + formRef + " 须随流程一并部署 / form "
-						+ formRef + " (binding deployment) must be part of the same deployment");
+				problems.add(new ModelProblem(name, ((BaseElement) element).getId(), "forms-travel", "表单 " + formRef
+						+ " 须随流程一并部署 / form " + formRef + " (binding deployment) must be part of the same deployment"));
 			}
 		}
 	}
@@ -128,12 +131,13 @@ class DeploymentGuard implements Deployer {
 		return forms;
 	}
 
-	private static void checkDecisions(String name, byte[] bytes, List<String> problems) {
+	private static void checkDecisions(String name, byte[] bytes, List<ModelProblem> problems) {
 		try {
 			Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
 		}
 		catch (RuntimeException unreadable) {
-			problems.add(name + ": 不是有效的 DMN 1.3 / not valid DMN 1.3 (" + unreadable.getMessage() + ")");
+			problems.add(new ModelProblem(name, "-", "dmn-parses",
+					"不是有效的 DMN 1.3 / not valid DMN 1.3 (" + unreadable.getMessage() + ")"));
 		}
 	}
 
@@ -146,18 +150,19 @@ class DeploymentGuard implements Deployer {
 		return "-";
 	}
 
-	private static void checkForm(String name, byte[] bytes, List<String> problems) {
+	private static void checkForm(String name, byte[] bytes, List<ModelProblem> problems) {
 		try {
 			JsonNode form = JSON.readTree(bytes);
 			if (form == null || !form.isObject() || !form.path("id").isTextual() || !form.path("components").isArray()) {
-				problems.add(name + ": 不是 Camunda 表单（须有 id 和 components）/ not a Camunda Form (needs id and components)");
+				problems.add(new ModelProblem(name, "-", "camunda-form",
+						"不是 Camunda 表单（须有 id 和 components）/ not a Camunda Form (needs id and components)"));
 			}
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-			problems.add(name + ": 不是有效的 JSON / not valid JSON (" + e.getOriginalMessage() + ")");
+			problems.add(new ModelProblem(name, "-", "form-json", "不是有效的 JSON / not valid JSON (" + e.getOriginalMessage() + ")"));
 		}
 		catch (IOException e) {
-			problems.add(name + ": 读不出 / unreadable (" + e.getMessage() + ")");
+			problems.add(new ModelProblem(name, "-", "form-json", "读不出 / unreadable (" + e.getMessage() + ")"));
 		}
 	}
 

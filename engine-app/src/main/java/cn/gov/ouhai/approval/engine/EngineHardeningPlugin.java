@@ -35,7 +35,8 @@ class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 		if (config.getCustomPreDeployers() != null) {
 			preDeployers.addAll(config.getCustomPreDeployers());
 		}
-		preDeployers.add(new DeploymentGuard());
+		// first, before the model conventions read anything
+		preDeployers.add(0, new DeploymentGuard());
 		config.setCustomPreDeployers(preDeployers);
 	}
 

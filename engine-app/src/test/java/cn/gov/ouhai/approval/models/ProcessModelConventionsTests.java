@@ -10,9 +10,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import cn.gov.ouhai.approval.engine.ModelProblem;
+
 /**
  * Every model in {@code process-models/} and form in {@code form-definitions/} follows the
- * platform's conventions (see {@link ModelConventions}); {@code scripts/validate-models} runs this.
+ * platform's conventions (see {@link ModelConventions}, the same rules the engine runs on a deployment);
+ * {@code scripts/validate-models} runs this.
  */
 class ProcessModelConventionsTests {
 
@@ -20,13 +23,17 @@ class ProcessModelConventionsTests {
 
 	@Test
 	void everyModelAndFormFollowsTheConventions() throws IOException {
-		ModelConventions conventions = new ModelConventions(REPO.resolve("form-definitions"));
+		ModelConventions conventions = conventions();
 		List<Path> models = files(REPO.resolve("process-models"), ".bpmn");
 		assertThat(models).as("BPMN files in process-models/").isNotEmpty();
 		List<Path> decisions = files(REPO.resolve("process-models"), ".dmn");
+		List<Path> forms = files(REPO.resolve("form-definitions"), ".form");
 		List<String> violations = Stream
-			.concat(models.stream().flatMap(m -> conventions.check(m).stream()),
-					decisions.stream().flatMap(d -> conventions.checkDecisions(d).stream()))
+			.of(models.stream().flatMap(m -> conventions.checkDiagram(name(m), read(m)).stream()),
+					decisions.stream().flatMap(d -> conventions.checkDecisions(name(d), read(d)).stream()),
+					forms.stream().flatMap(f -> conventions.checkForm(name(f), read(f)).stream()))
+			.flatMap(s -> s)
+			.map(ModelProblem::toString)
 			.toList();
 		assertThat(violations).as("model convention violations:\n  " + String.join("\n  ", violations)).isEmpty();
 		System.out.println("validate-models: " + models.size() + " diagrams, " + decisions.size()
@@ -36,9 +43,7 @@ class ProcessModelConventionsTests {
 
 	@Test
 	void rejectsABrokenModelNamingFileElementAndRule() throws IOException {
-		ModelConventions conventions = new ModelConventions(REPO.resolve("form-definitions"));
-		Path broken = Path.of("src/test/resources/broken-models/Process_Broken.bpmn").toAbsolutePath();
-		List<String> violations = conventions.check(broken);
+		List<String> violations = check("src/test/resources/broken-models/Process_Broken.bpmn");
 		assertThat(violations).anyMatch(v -> v.contains("Process_Broken.bpmn") && v.contains("Process_Broken")
 				&& v.contains("historyTimeToLive"));
 		assertThat(violations).anyMatch(v -> v.contains("Activity_0abc123") && v.contains("candidateGroups"));
@@ -69,13 +74,55 @@ class ProcessModelConventionsTests {
 	}
 
 	@Test
+	void rejectsAStepWhoseDecisionNoFlowHandles() throws IOException {
+		Path food = REPO.resolve("process-models/Process_FoodBusinessLicence.bpmn");
+		String broken = Files.readString(food).replaceFirst(
+				"(<bpmn:userTask id=\"Task_ReviewMaterials\"[\\s\\S]*?name=\"decisions\" value=\")APPROVE,DENY\"",
+				"$1APPROVE,DENY,RETURN\"");
+		List<String> violations = conventions().checkDiagram(name(food), broken.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.stream()
+			.map(ModelProblem::toString)
+			.toList();
+		assertThat(violations).singleElement()
+			.asString()
+			.startsWith("Process_FoodBusinessLicence.bpmn: Task_ReviewMaterials: 决定 RETURN")
+			.contains("decision RETURN (decisions property) is handled by no outgoing flow")
+			.endsWith("[decisions-routed]");
+	}
+
+	@Test
 	void rejectsABrokenDecisionTable() throws IOException {
-		ModelConventions conventions = new ModelConventions(REPO.resolve("form-definitions"));
-		List<String> violations = conventions
-			.checkDecisions(Path.of("src/test/resources/broken-models/Decision_Broken.dmn").toAbsolutePath());
+		Path broken = Path.of("src/test/resources/broken-models/Decision_Broken.dmn");
+		List<String> violations = conventions().checkDecisions(name(broken), read(broken))
+			.stream()
+			.map(ModelProblem::toString)
+			.toList();
 		assertThat(violations).anyMatch(v -> v.contains("Decision_Broken") && v.contains("historyTimeToLive"));
 		assertThat(violations).anyMatch(v -> v.contains("Chinese name"));
 		assertThat(violations).anyMatch(v -> v.contains("catches every input"));
+	}
+
+	/** The rules as validate-models runs them: the repository's forms, the beans found by scanning. */
+	static ModelConventions conventions() throws IOException {
+		return new ModelConventions(KnownForms.inDirectory(REPO.resolve("form-definitions")), KnownBeans.scanned());
+	}
+
+	static List<String> check(String diagram) throws IOException {
+		Path path = Path.of(diagram);
+		return conventions().checkDiagram(name(path), read(path)).stream().map(ModelProblem::toString).toList();
+	}
+
+	static String name(Path file) {
+		return file.getFileName().toString();
+	}
+
+	static byte[] read(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	static List<Path> files(Path dir, String suffix) throws IOException {

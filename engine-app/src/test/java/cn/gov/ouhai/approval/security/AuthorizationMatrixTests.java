@@ -369,13 +369,7 @@ class AuthorizationMatrixTests {
 	}
 
 	static Api.Response deploy(int port, String user) {
-		String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
-			.createExecutableProcess("Process_MatrixDeployment")
-			.name("部署权限矩阵")
-			.camundaHistoryTimeToLive(1)
-			.startEvent()
-			.endEvent()
-			.done());
+		String bpmn = Deployments.smallestDiagram("Process_MatrixDeployment", "部署权限矩阵");
 		try {
 			var response = Deployments.create(port, user, bpmn);
 			return new Api.Response(response.statusCode(), response.body(), response.headers().map());

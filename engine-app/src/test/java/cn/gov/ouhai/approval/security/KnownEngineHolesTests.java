@@ -84,13 +84,7 @@ class KnownEngineHolesTests {
 
 	@Test
 	void letsAnalystsDeployFromTheModelerAndNobodyElse() throws Exception {
-		String bpmn = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
-			.createExecutableProcess("Process_DeploymentCheck")
-			.name("部署权限检查")
-			.camundaHistoryTimeToLive(1)
-			.startEvent()
-			.endEvent()
-			.done());
+		String bpmn = Deployments.smallestDiagram("Process_DeploymentCheck", "部署权限检查");
 		assertThat(Deployments.create(this.port, "analyst", bpmn).statusCode()).isEqualTo(200);
 		assertThat(Deployments.create(this.port, "clerk", bpmn).statusCode()).isEqualTo(403);
 		assertThat(Deployments.create(this.port, "approver-scjg", bpmn).statusCode()).isEqualTo(403);
