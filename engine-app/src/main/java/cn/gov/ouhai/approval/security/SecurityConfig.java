@@ -81,7 +81,7 @@ class SecurityConfig {
 	@Bean
 	WebSecurityCustomizer refusedRequests() {
 		return web -> web.requestRejectedHandler((request, response, ex) -> {
-			write(response, 400, "MALFORMED_PATH", "请求地址不规范（如含 //、/./、编码的斜杠或分号）/ The request path is not "
+			write(response, 400, "MALFORMED_PATH", "请求地址不规范（如含 //、/./、编码的斜杠或分号） / The request path is not "
 					+ "normalised (e.g. //, /./, an encoded slash or a semicolon)");
 		});
 	}

@@ -74,7 +74,7 @@ final class ErrorAnswers {
 			case 500 -> internalError();
 			case 503 -> new ApiError("UNAVAILABLE", "服务暂时不可用，请稍后重试 / The service is unavailable, try again shortly",
 					Map.of());
-			default -> new ApiError("HTTP_" + status, "请求未能完成（" + status + "）/ The request failed (" + status + ")",
+			default -> new ApiError("HTTP_" + status, "请求未能完成（" + status + "） / The request failed (" + status + ")",
 					Map.of());
 		};
 	}
