@@ -167,6 +167,9 @@ class ApproverTasks {
 		catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException raced) {
 			throw ApiException.conflict("TASK_CLAIMED", "任务已被他人认领或办理 / The task was claimed or completed by someone else");
 		}
+		catch (RuntimeException failed) {
+			throw completedMeanwhile(taskId, "TASK_CLAIMED", failed);
+		}
 	}
 
 	@Transactional
@@ -205,6 +208,22 @@ class ApproverTasks {
 			throw ApiException.conflict("TASK_TAKEN",
 					"任务已被他人认领或办理 / The task was claimed or completed by someone else");
 		}
+		catch (RuntimeException failed) {
+			throw completedMeanwhile(taskId, "TASK_TAKEN", failed);
+		}
+	}
+
+	/**
+	 * An engine command that failed because another approver's decision ended the task while it ran
+	 * (the engine then meets the ended process instance half-way, e.g. a NullPointerException in
+	 * {@code ClaimTaskCmd}): 409 like any lost race. Any other failure stays what it was; the
+	 * transaction rolls back either way.
+	 */
+	private RuntimeException completedMeanwhile(String taskId, String code, RuntimeException failure) {
+		if (failure instanceof ApiException || this.tasks.createTaskQuery().taskId(taskId).count() > 0) {
+			return failure;
+		}
+		return ApiException.conflict(code, "任务已被他人认领或办理 / The task was claimed or completed by someone else");
 	}
 
 	/**
