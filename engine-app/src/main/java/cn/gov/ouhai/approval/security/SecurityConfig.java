@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -70,6 +71,19 @@ class SecurityConfig {
 				.requestMatcher(tls ? AnyRequestMatcher.INSTANCE : HttpServletRequest::isSecure)))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
+	}
+
+	/**
+	 * A request the firewall refuses (a path with {@code //}, {@code /./}, an encoded slash, a
+	 * semicolon, e.g. {@code POST /api/tasks//complete}): 400 with the API's error body, not the
+	 * container's error page.
+	 */
+	@Bean
+	WebSecurityCustomizer refusedRequests() {
+		return web -> web.requestRejectedHandler((request, response, ex) -> {
+			write(response, 400, "MALFORMED_PATH", "请求地址不规范（如含 //、/./、编码的斜杠或分号） / The request path is not "
+					+ "normalised (e.g. //, /./, an encoded slash or a semicolon)");
+		});
 	}
 
 	/** Runs {@code /engine-rest} calls as the user Spring Security authenticated. */

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.gov.ouhai.approval.cases.CaseOfProcess;
 import cn.gov.ouhai.approval.cases.CaseRecord;
@@ -45,7 +47,9 @@ import cn.gov.ouhai.approval.web.ApiException;
 
 /**
  * What an approver may see and do. A user works a task when it is assigned to it or offered to one
- * of its groups; everything else is 403, whatever the task id.
+ * of its groups; everything else is 403, whatever the task id. Each action is one transaction, the
+ * engine's commands joining it: a failure anywhere leaves the task, the case and its clock as they
+ * were (no task claimed but not completed, no materials asked for without the step interrupted).
  */
 @Service
 class ApproverTasks {
@@ -151,6 +155,7 @@ class ApproverTasks {
 			.toList();
 	}
 
+	@Transactional
 	void claim(CurrentUser user, String taskId) {
 		Task task = workable(user, taskId);
 		if (user.id().equals(task.getAssignee())) {
@@ -162,8 +167,12 @@ class ApproverTasks {
 		catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException raced) {
 			throw ApiException.conflict("TASK_CLAIMED", "任务已被他人认领或办理 / The task was claimed or completed by someone else");
 		}
+		catch (RuntimeException failed) {
+			throw completedMeanwhile(taskId, "TASK_CLAIMED", failed);
+		}
 	}
 
+	@Transactional
 	void unclaim(CurrentUser user, String taskId) {
 		Task task = workable(user, taskId);
 		if (task.getAssignee() != null && !task.getAssignee().equals(user.id()) && !user.admin()) {
@@ -172,6 +181,7 @@ class ApproverTasks {
 		this.tasks.setAssignee(taskId, null);
 	}
 
+	@Transactional
 	void complete(CurrentUser user, String taskId, CompleteRequest request) {
 		Task task = workable(user, taskId);
 		String caseNo = caseOf(task).caseNo();
@@ -198,12 +208,29 @@ class ApproverTasks {
 			throw ApiException.conflict("TASK_TAKEN",
 					"任务已被他人认领或办理 / The task was claimed or completed by someone else");
 		}
+		catch (RuntimeException failed) {
+			throw completedMeanwhile(taskId, "TASK_TAKEN", failed);
+		}
+	}
+
+	/**
+	 * An engine command that failed because another approver's decision ended the task while it ran
+	 * (the engine then meets the ended process instance half-way, e.g. a NullPointerException in
+	 * {@code ClaimTaskCmd}): 409 like any lost race. Any other failure stays what it was; the
+	 * transaction rolls back either way.
+	 */
+	private RuntimeException completedMeanwhile(String taskId, String code, RuntimeException failure) {
+		if (failure instanceof ApiException || this.tasks.createTaskQuery().taskId(taskId).count() > 0) {
+			return failure;
+		}
+		return ApiException.conflict(code, "任务已被他人认领或办理 / The task was claimed or completed by someone else");
 	}
 
 	/**
 	 * 补正: the applicant must hand in these materials; the step is interrupted (its diagram's
 	 * {@code SupplementRequested} boundary) and the case waits with its clock stopped.
 	 */
+	@Transactional
 	void requestSupplement(CurrentUser user, String taskId, SupplementRequest request) {
 		Task task = workable(user, taskId);
 		CaseRecord record = caseOf(task);
@@ -236,13 +263,21 @@ class ApproverTasks {
 		this.cases.note(record.caseNo(), "SUPPLEMENT_REQUESTED", task.getTaskDefinitionKey(), task.getName(), user.id(),
 				"SUPPLEMENT", "一次性告知补正：" + String.join("、", names) + "；" + request.workdaysOrDefault() + " 个工作日内补齐"
 						+ (request.opinion() == null || request.opinion().isBlank() ? "" : "。" + request.opinion()));
-		this.runtime.createMessageCorrelation(SUPPLEMENT_REQUESTED)
-			.processInstanceId(task.getProcessInstanceId())
-			.setVariable(SUPPLEMENT_WORKDAYS, request.workdaysOrDefault())
-			.correlate();
+		try {
+			this.runtime.createMessageCorrelation(SUPPLEMENT_REQUESTED)
+				.processInstanceId(task.getProcessInstanceId())
+				.setVariable(SUPPLEMENT_WORKDAYS, request.workdaysOrDefault())
+				.correlate();
+		}
+		catch (MismatchingMessageCorrelationException | OptimisticLockingException raced) {
+			// the step moved on between the check and the correlation (completed, or asked already)
+			throw ApiException.conflict("TASK_TAKEN",
+					"任务已被他人认领或办理 / The task was claimed or completed by someone else");
+		}
 	}
 
 	/** 特别程序: the step waits with the case clock stopped until the procedure is ended. */
+	@Transactional
 	void startSpecialProcedure(CurrentUser user, String taskId, SpecialProcedureRequest request) {
 		Task task = workable(user, taskId);
 		String allowed = this.steps.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),

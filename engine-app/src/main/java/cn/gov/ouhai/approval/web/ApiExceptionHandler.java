@@ -2,18 +2,20 @@ package cn.gov.ouhai.approval.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.ibatis.exceptions.PersistenceException;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.TransactionException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -27,6 +29,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /** Maps failures of the platform's own API ({@code /api}) to the error body of API.md. */
 @RestControllerAdvice(basePackages = "cn.gov.ouhai.approval")
 class ApiExceptionHandler {
@@ -36,9 +40,7 @@ class ApiExceptionHandler {
 	/** JSON also to a browser on a printable page that asked for HTML only (the type is set, not negotiated). */
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ApiError> api(ApiException ex) {
-		return ResponseEntity.status(ex.status())
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ApiError(ex.code(), ex.getMessage(), ex.fields()));
+		return ErrorAnswers.of(ex);
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
@@ -76,21 +78,42 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException ex) {
-		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-			.body(new ApiError("METHOD_NOT_ALLOWED", "不支持的请求方法 / Method not allowed: " + ex.getMethod(), Map.of()));
+		return methodNotAllowed(ex);
+	}
+
+	static ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
+		String allowed = ex.getSupportedMethods() == null ? "-" : String.join(", ", ex.getSupportedMethods());
+		return ErrorAnswers.answer(HttpStatus.METHOD_NOT_ALLOWED.value(),
+				new ApiError("METHOD_NOT_ALLOWED", "不支持的请求方法 / Method not allowed: " + ex.getMethod(),
+						Map.of("method", "可用 / allowed: " + allowed)));
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
 	ResponseEntity<ApiError> noResource(NoResourceFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(new ApiError("NOT_FOUND", "没有这个地址 / No such path: /" + ex.getResourcePath(), Map.of()));
+		return ErrorAnswers.answer(HttpStatus.NOT_FOUND.value(), ErrorAnswers.notFound("/" + ex.getResourcePath()));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return unsupportedMediaType(ex);
+	}
+
+	static ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		String supported = ex.getSupportedMediaTypes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+				: ex.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+		return ErrorAnswers.answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value(), new ApiError("UNSUPPORTED_MEDIA_TYPE",
+				"不支持的内容类型 / Unsupported content type: " + (ex.getContentType() == null ? "none" : ex.getContentType()),
+				Map.of("Content-Type", "可用 / supported: " + supported)));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return ErrorAnswers.answer(HttpStatus.NOT_ACCEPTABLE.value(), ErrorAnswers.notAcceptable());
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException ex) {
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-			.body(new ApiError("REQUEST_TOO_LARGE", "上传内容超过服务器允许的大小，未作记录 / The upload is larger than the server "
-					+ "accepts; nothing was stored", Map.of()));
+		return ErrorAnswers.answer(HttpStatus.PAYLOAD_TOO_LARGE.value(), ErrorAnswers.tooLarge());
 	}
 
 	@ExceptionHandler(MultipartException.class)
@@ -111,18 +134,30 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * The database out of reach, however Spring ({@code CannotGetJdbcConnectionException},
-	 * {@code CannotCreateTransactionException}), MyBatis or the engine ({@code ProcessEngineException})
-	 * wrapped it: 503 with a message, never a 500 with a stack trace. Any other failure of these types
-	 * is rethrown as it came, to be handled as before.
+	 * Everything else. The platform's own failure wrapped by the engine (a {@code ProcessEngineException}
+	 * around an {@link ApiException} thrown in a listener or a due-date expression) answers as that
+	 * failure; the database out of reach, however Spring ({@code CannotGetJdbcConnectionException},
+	 * {@code CannotCreateTransactionException}), MyBatis or the engine wrapped it, 503 with a message;
+	 * Spring MVC's own refusals their status; anything else 500 with the error body and no stack
+	 * trace. Spring Security's exceptions go on to its filters.
 	 */
-	@ExceptionHandler({ DataAccessException.class, TransactionException.class, ProcessEngineException.class,
-			PersistenceException.class })
-	ResponseEntity<ApiError> databaseUnavailable(Exception ex) throws Exception {
-		if (!DatabaseOutage.isCauseOf(ex)) {
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ApiError> anyOther(Exception ex, HttpServletRequest request) throws Exception {
+		ApiException api = ErrorAnswers.apiCause(ex);
+		if (api != null) {
+			return ErrorAnswers.of(api);
+		}
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			throw ex;
 		}
-		return databaseOutage(ex);
+		if (DatabaseOutage.isCauseOf(ex)) {
+			return databaseOutage(ex);
+		}
+		if (ex instanceof ErrorResponse refused && !refused.getStatusCode().is5xxServerError()) {
+			return ErrorAnswers.answer(refused.getStatusCode().value(),
+					ErrorAnswers.forStatus(refused.getStatusCode().value(), request.getRequestURI()));
+		}
+		return ErrorAnswers.unexpected(ex, request.getMethod() + " " + request.getRequestURI());
 	}
 
 	private static ResponseEntity<ApiError> databaseOutage(Exception ex) {

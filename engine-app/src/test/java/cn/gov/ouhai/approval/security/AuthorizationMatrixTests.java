@@ -279,6 +279,8 @@ class AuthorizationMatrixTests {
 		row("POST /api/bundles/cases/{caseNo}/withdraw", post("/api/bundles/cases/" + f.bundleCase() + "/withdraw", null),
 				                                                                                                     "401 ok   403    403    403   403   403  403  403  ok", 200, 409),
 		// supervision: supervisors (and admins) read everything and change nothing but urges
+		// the error page: open to all (a refused request keeps its status); called directly it finds nothing
+		row("ANY /error",                             get("/error"),                                                "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 404),
 		row("GET /supervision",                       get("/supervision"),                                          "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/overdue",           get("/api/supervision/overdue"),                              "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/overdue/by-department", get("/api/supervision/overdue/by-department"),           "401 403  403    403    403   403   ok   403  403  ok", 200),

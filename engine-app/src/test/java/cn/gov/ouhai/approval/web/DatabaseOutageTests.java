@@ -1,7 +1,6 @@
 package cn.gov.ouhai.approval.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.mybatis.spring.MyBatisSystemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -58,8 +58,9 @@ class DatabaseOutageTests {
 
 	@Test
 	void answers503WithAMessageInChineseAndEnglish() throws Exception {
-		ResponseEntity<ApiError> answer = this.handler.databaseUnavailable(
-				new ProcessEngineException("ENGINE-03004", new PersistenceException(POOL_TIMEOUT)));
+		ResponseEntity<ApiError> answer = this.handler.anyOther(
+				new ProcessEngineException("ENGINE-03004", new PersistenceException(POOL_TIMEOUT)),
+				new MockHttpServletRequest("POST", "/api/cases"));
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(503);
 		assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
@@ -68,10 +69,14 @@ class DatabaseOutageTests {
 	}
 
 	@Test
-	void rethrowsAnyOtherFailureToTheHandlingItHadBefore() {
+	void answersAnyOtherFailureWith500InTheErrorBody() throws Exception {
 		ProcessEngineException other = new ProcessEngineException("no processes deployed with key 'x'");
 
-		assertThatThrownBy(() -> this.handler.databaseUnavailable(other)).isSameAs(other);
+		ResponseEntity<ApiError> answer = this.handler.anyOther(other, new MockHttpServletRequest("POST", "/api/cases"));
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(500);
+		assertThat(answer.getBody().error()).isEqualTo("INTERNAL_ERROR");
+		assertThat(answer.getBody().message()).doesNotContain("deployed");
 	}
 
 }
