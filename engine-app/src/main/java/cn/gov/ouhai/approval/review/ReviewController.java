@@ -21,8 +21,7 @@ import cn.gov.ouhai.approval.catalog.Catalog;
 import cn.gov.ouhai.approval.catalog.Matter;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.security.CurrentUser;
-import cn.gov.ouhai.approval.sla.Light;
-import cn.gov.ouhai.approval.sla.StepLimits;
+import cn.gov.ouhai.approval.sla.StepLights;
 import cn.gov.ouhai.approval.sla.WorkdayCalendar;
 import cn.gov.ouhai.approval.web.ApiException;
 import jakarta.validation.Valid;
@@ -36,13 +35,13 @@ class ReviewController {
 
 	private final WorkdayCalendar calendar;
 
-	private final StepLimits steps;
+	private final StepLights lights;
 
-	ReviewController(Reviews reviews, Catalog catalog, WorkdayCalendar calendar, StepLimits steps) {
+	ReviewController(Reviews reviews, Catalog catalog, WorkdayCalendar calendar, StepLights lights) {
 		this.reviews = reviews;
 		this.catalog = catalog;
 		this.calendar = calendar;
-		this.steps = steps;
+		this.lights = lights;
 	}
 
 	@PostMapping("/api/cases/{caseNo}/reviews")
@@ -144,11 +143,9 @@ class ReviewController {
 	private ReviewViews.StepView step(Task task) {
 		Instant now = EngineClock.now();
 		Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-		StepLimits.StepLimit limit = this.steps.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-		int yellow = limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays();
 		return new ReviewViews.StepView(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
 				EngineClock.local(due), due == null ? 0 : this.calendar.workdaysLeft(now, due),
-				Light.of(this.calendar, now, due, yellow).name());
+				this.lights.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), now, due).name());
 	}
 
 }

@@ -220,9 +220,8 @@ public class CaseClocks {
 		}
 	}
 
-	/** The light turns yellow at the end of the working day {@code yellowWorkdays} before the last one. */
-	Instant yellowAt(Instant due, int yellowWorkdays) {
-		return WorkdayCalendar.endOf(this.calendar.subtractWorkdays(WorkdayCalendar.lastDayOf(due), yellowWorkdays));
+	private Instant yellowAt(Instant due, int yellowWorkdays) {
+		return Light.turnsYellowAt(this.calendar, due, yellowWorkdays);
 	}
 
 	private CaseSla view(ClockRecord clock, Instant now) {

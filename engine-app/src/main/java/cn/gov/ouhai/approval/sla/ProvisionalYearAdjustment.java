@@ -174,9 +174,7 @@ public class ProvisionalYearAdjustment {
 		if (due.equals(clock.dueAt()) && paused == clock.pausedWorkdays()) {
 			return false;
 		}
-		Instant yellowAt = WorkdayCounting.endOf(
-				this.calendar.subtractWorkdays(WorkdayCounting.lastDayOf(due), clock.yellowWorkdays()));
-		this.mapper.recounted(caseNo, due, yellowAt, paused);
+		this.mapper.recounted(caseNo, due, Light.turnsYellowAt(this.calendar, due, clock.yellowWorkdays()), paused);
 		this.events.publishEvent(new CaseClockEvent.Adjusted(caseNo, EngineClock.now(), null, null, clock.dueAt(), due));
 		return true;
 	}

@@ -43,9 +43,7 @@ public class SlaExpressions {
 	}
 
 	public Date stepYellow(DelegateExecution execution) {
-		StepLimits.StepLimit limit = limit(execution);
-		LocalDate last = WorkdayCalendar.lastDayOf(stepDueInstant(execution));
-		return Date.from(WorkdayCalendar.endOf(this.calendar.subtractWorkdays(last, limit.yellowWorkdays())));
+		return Date.from(Light.turnsYellowAt(this.calendar, stepDueInstant(execution), limit(execution).yellowWorkdays()));
 	}
 
 	public Date stepOverdueBy(DelegateExecution execution, int workdays) {

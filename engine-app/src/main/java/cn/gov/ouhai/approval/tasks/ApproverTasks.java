@@ -41,6 +41,7 @@ import cn.gov.ouhai.approval.sla.CaseClocks;
 import cn.gov.ouhai.approval.sla.Light;
 import cn.gov.ouhai.approval.sla.PauseKind;
 import cn.gov.ouhai.approval.sla.SpecialProcedure;
+import cn.gov.ouhai.approval.sla.StepLights;
 import cn.gov.ouhai.approval.sla.StepLimits;
 import cn.gov.ouhai.approval.sla.WorkdayCalendar;
 import cn.gov.ouhai.approval.web.ApiException;
@@ -90,6 +91,8 @@ class ApproverTasks {
 
 	private final StepLimits steps;
 
+	private final StepLights lights;
+
 	private final WorkdayCalendar calendar;
 
 	private final CaseClocks clocks;
@@ -104,8 +107,9 @@ class ApproverTasks {
 
 	ApproverTasks(TaskService tasks, RepositoryService repository, RuntimeService runtime, Cases cases, Catalog catalog,
 			StepLimits steps, WorkdayCalendar calendar, CaseClocks clocks, HistoryService history,
-			CandidateGroupMapper candidateGroups, WorkableTaskMapper workable) {
+			CandidateGroupMapper candidateGroups, WorkableTaskMapper workable, StepLights lights) {
 		this.workable = workable;
+		this.lights = lights;
 		this.history = history;
 		this.candidateGroups = candidateGroups;
 		this.tasks = tasks;
@@ -371,13 +375,12 @@ class ApproverTasks {
 	}
 
 	private TaskView view(OpenTask task, CaseOfProcess record, Matter matter, List<String> groups, Instant now) {
-		StepLimits.StepLimit limit = this.steps.of(task.processDefinitionId(), task.stepId());
-		String light = Light.of(this.calendar, now, task.due(),
-				limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays()).name();
+		String light = this.lights.of(task.processDefinitionId(), task.stepId(), now, task.due()).name();
 		return new TaskView(task.id(), task.name(), task.stepId(), record == null ? task.caseNo() : record.caseNo(),
 				record == null ? null : record.matterCode(), matter == null ? null : matter.name(), task.priority(),
 				task.assignee(), new ArrayList<>(groups), EngineClock.local(task.created()), EngineClock.local(task.due()),
-				light, decisions(task.processDefinitionId(), task.stepId()), record != null);
+				light, decisions(task.processDefinitionId(), task.stepId()), record != null,
+				this.calendar.provisionalBetween(task.created(), task.due()));
 	}
 
 }

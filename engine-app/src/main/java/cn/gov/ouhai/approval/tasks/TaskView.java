@@ -3,8 +3,11 @@ package cn.gov.ouhai.approval.tasks;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A task as the approver's list shows it. */
+/**
+ * A task as the approver's list shows it; {@code provisional} when its due date was counted on a
+ * year whose official holiday schedule is not loaded yet.
+ */
 record TaskView(String id, String name, String stepId, String caseNo, String matterCode, String matterName,
 		int priority, String assignee, List<String> candidateGroups, OffsetDateTime created, OffsetDateTime dueDate, String light,
-		List<String> decisions, boolean caseStep) {
+		List<String> decisions, boolean caseStep, boolean provisional) {
 }

@@ -110,6 +110,7 @@ abstract class ProvisionalYearContract {
 		complete("approver-zrzy", a, "APPROVE");
 		String pidA = processOf(a);
 		assertThat(task(a).get("dueDate").asText()).isEqualTo("2027-01-05T00:00:00+08:00");
+		assertThat(task(a).get("provisional").asBoolean()).isTrue();
 		assertThat(EngineJobs.timers(this.management, pidA))
 			.containsEntry("BoundaryEvent_DecisionNearDue", Instant.parse("2026-12-31T16:00:00Z"))
 			.containsEntry("BoundaryEvent_DecisionOverdue", Instant.parse("2027-01-04T16:00:00Z"))
@@ -128,6 +129,7 @@ abstract class ProvisionalYearContract {
 		assertThat(slaA.get("dueDay").asText()).isEqualTo("2027-01-05");
 		assertThat(slaA.get("provisional").asBoolean()).isFalse();
 		assertThat(task(a).get("dueDate").asText()).isEqualTo("2027-01-06T00:00:00+08:00");
+		assertThat(task(a).get("provisional").asBoolean()).isFalse();
 		assertThat(EngineJobs.timers(this.management, pidA))
 			.containsEntry("BoundaryEvent_DecisionNearDue", Instant.parse("2026-12-31T16:00:00Z"))
 			.containsEntry("BoundaryEvent_DecisionOverdue", Instant.parse("2027-01-05T16:00:00Z"))
