@@ -31,12 +31,7 @@ class ReadmeExamplesIntegrationTests {
 	@Test
 	void theClerkAndApproverSequenceRunsAsPrinted(@TempDir Path dir) throws Exception {
 		String script = block(SECTION).replace("B=http://localhost:8080", "B=http://localhost:" + this.port);
-		Files.writeString(dir.resolve("readme.sh"), "set -euo pipefail\n" + script, StandardCharsets.UTF_8);
-		Process bash = new ProcessBuilder("bash", "readme.sh").directory(dir.toFile()).redirectErrorStream(true).start();
-		assertThat(bash.waitFor(120, TimeUnit.SECONDS)).as("the README's sequence finished").isTrue();
-		String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(bash.exitValue()).as(output).isZero();
-
+		String output = run(dir, script);
 		String[] lines = output.strip().split("\n");
 		String caseNo = lines[0].strip();
 		assertThat(caseNo).matches("330304-\\d{8}-\\d{6}");
@@ -46,6 +41,26 @@ class ReadmeExamplesIntegrationTests {
 		assertThat(finalCase.get("applicant").get("idNumber").asText()).doesNotContain("MA2L8K5Q");
 		assertThat(finalCase.get("timeline").findValuesAsText("opinion")).contains("材料齐全", "准予许可");
 		assertThat(dir.resolve("application.json")).exists();
+	}
+
+	@Test
+	void theMaterialsAsFilesSequenceRunsAsPrintedAndDownloadsUnderTheChineseName(@TempDir Path dir) throws Exception {
+		String script = block(SECTION).replace("B=http://localhost:8080", "B=http://localhost:" + this.port)
+				+ block("### Materials as files");
+		String output = run(dir, script);
+		Path downloaded = dir.resolve("申请书.pdf");
+		assertThat(downloaded).as(output).exists();
+		assertThat(Files.readString(downloaded, StandardCharsets.ISO_8859_1)).startsWith("%PDF-1.4");
+		assertThat(output).doesNotContain("\"error\"");
+	}
+
+	private static String run(Path dir, String script) throws Exception {
+		Files.writeString(dir.resolve("readme.sh"), "set -euo pipefail\n" + script, StandardCharsets.UTF_8);
+		Process bash = new ProcessBuilder("bash", "readme.sh").directory(dir.toFile()).redirectErrorStream(true).start();
+		assertThat(bash.waitFor(120, TimeUnit.SECONDS)).as("the README's sequence finished").isTrue();
+		String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(bash.exitValue()).as(output).isZero();
+		return output;
 	}
 
 	/** The first bash block after a README heading. */

@@ -26,17 +26,30 @@ class DemoWelcome {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void welcome() {
-		String base = "http://localhost:" + this.environment.getProperty("local.server.port", "8080");
+		log.info(text("http://localhost:" + this.environment.getProperty("local.server.port", "8080")));
+	}
+
+	/** Every entry point a newcomer may want, then the demo logins. */
+	String text(String base) {
 		StringBuilder text = new StringBuilder("\n\n  行政服务中心审批平台 is up (demo profile)\n");
-		text.append("  Tasklist  ").append(base).append("/camunda/app/tasklist/\n");
-		text.append("  Cockpit   ").append(base).append("/camunda/app/cockpit/\n");
-		text.append("  Admin     ").append(base).append("/camunda/app/admin/\n");
-		text.append("  REST API  ").append(base).append("/api/matters   engine: ").append(base).append("/engine-rest\n");
+		for (String[] entry : entries()) {
+			text.append("  %-12s %s%s%n".formatted(entry[0], base, entry[1]));
+		}
+		text.append("  (a case's pages: ").append(base).append("/cases/{caseNo}/materials, ").append(base)
+			.append("/cases/{caseNo}/notices/acceptance)\n");
 		text.append("  Demo logins (password '").append(DemoUsers.PASSWORD).append("'):\n");
 		for (DemoUsers.DemoLogin login : this.users.logins()) {
 			text.append("    %-16s %-24s group %s%n".formatted(login.id(), login.name(), login.group()));
 		}
-		log.info(text.toString());
+		return text.toString();
+	}
+
+	/** Label and path of each entry point. */
+	static String[][] entries() {
+		return new String[][] { { "督查大屏", "/supervision" }, { "Tasklist", "/camunda/app/tasklist/" },
+				{ "Cockpit", "/camunda/app/cockpit/" }, { "Admin", "/camunda/app/admin/" },
+				{ "REST API", "/api/matters" }, { "engine REST", "/engine-rest/version" },
+				{ "health", "/actuator/health" } };
 	}
 
 }
