@@ -292,11 +292,10 @@ class ApproverTasks {
 					Map.of("kind", "可选 / allowed: " + (allowed == null ? "-" : allowed)));
 		}
 		CaseRecord record = caseOf(task);
-		if (this.clocks.pausedFor(record.caseNo()).isPresent()) {
+		if (!this.clocks.pauseRunning(record.caseNo(), PauseKind.SPECIAL_PROCEDURE, task.getTaskDefinitionKey(),
+				request.kind().label(), "预计不超过 " + request.maxWorkdays() + " 个工作日，由 " + user.id() + " 启动")) {
 			throw ApiException.conflict("CLOCK_PAUSED", "办件已暂停计时 / The case's clock is already paused");
 		}
-		this.clocks.pause(record.caseNo(), PauseKind.SPECIAL_PROCEDURE, task.getTaskDefinitionKey(),
-				request.kind().label(), "预计不超过 " + request.maxWorkdays() + " 个工作日，由 " + user.id() + " 启动", null);
 	}
 
 	private CaseRecord caseOf(Task task) {

@@ -100,7 +100,9 @@ class TwoNodeClusterMySqlIntegrationTests {
 
 			Instant lastDue;
 			try (Connection db = database()) {
-				assertThat(count(db, "SELECT COUNT(*) FROM notification")).as("nothing due before the clock moves").isZero();
+				// about cases (the administrators' note that next year's calendar is provisional is about none)
+				assertThat(count(db, "SELECT COUNT(*) FROM notification WHERE case_no <> ''")).as("nothing due before the clock moves")
+					.isZero();
 				assertThat(count(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = '" + PROCESS + "'"))
 					.isEqualTo((long) CASES * TIMERS_PER_CASE);
 				lastDue = instant(db, "SELECT MAX(DUEDATE_) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = '" + PROCESS + "'");
@@ -264,8 +266,8 @@ class TwoNodeClusterMySqlIntegrationTests {
 				.isEqualTo(CASES);
 		}
 		// the effect, not only the engine's record: each warning sent and on the timeline exactly once
-		assertThat(count(db, "SELECT COUNT(*) FROM notification")).isEqualTo(timers);
-		assertThat(count(db, "SELECT COUNT(*) FROM (SELECT case_no, kind FROM notification GROUP BY case_no, kind "
+		assertThat(count(db, "SELECT COUNT(*) FROM notification WHERE case_no <> ''")).isEqualTo(timers);
+		assertThat(count(db, "SELECT COUNT(*) FROM (SELECT case_no, kind FROM notification WHERE case_no <> '' GROUP BY case_no, kind "
 				+ "HAVING COUNT(*) <> 1) twice"))
 			.as("a warning sent twice")
 			.isZero();

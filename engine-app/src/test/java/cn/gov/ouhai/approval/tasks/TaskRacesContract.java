@@ -137,6 +137,29 @@ abstract class TaskRacesContract {
 		}
 	}
 
+	@Test
+	void twoSpecialProceduresStartedAtOnceStopTheClockOnce() throws Exception {
+		for (int round = 0; round < ROUNDS; round++) {
+			String caseNo = intake();
+			String task = taskOf(caseNo);
+			List<Api.Response> answers = atOnce(
+					() -> this.api.post("approver-scjg", "/api/tasks/" + task + "/special-procedure",
+							Map.of("kind", "SITE_CHECK", "maxWorkdays", 5)),
+					() -> this.api.post("approver-scjg", "/api/tasks/" + task + "/special-procedure",
+							Map.of("kind", "SITE_CHECK", "maxWorkdays", 5)));
+			assertThat(answers).as(answers.toString()).extracting(Api.Response::status).containsExactlyInAnyOrder(204, 409);
+			assertThat(this.jdbc.queryForObject("SELECT pause_depth FROM case_clock WHERE case_no = ?", Integer.class,
+					caseNo)).as("one pause, not a nested second").isEqualTo(1);
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM case_pause WHERE case_no = ?", Integer.class,
+					caseNo)).isEqualTo(1);
+			// one end runs the clock again
+			assertThat(this.api.post("approver-scjg", "/api/cases/" + caseNo + "/special-procedure/end", "").status())
+				.isEqualTo(204);
+			assertThat(this.jdbc.queryForObject("SELECT pause_depth FROM case_clock WHERE case_no = ?", Integer.class,
+					caseNo)).isZero();
+		}
+	}
+
 	@SafeVarargs
 	private List<Api.Response> atOnce(Callable<Api.Response>... calls) throws Exception {
 		return AtOnce.call(this.pool, List.of(calls));
