@@ -288,7 +288,7 @@ class AuthorizationMatrixTests {
 		row("POST /api/supervision/cases/{caseNo}/urge", post("/api/supervision/cases/" + scjg + "/urge", Map.of("message", "请说明进度")),
 				                                                                                                     "401 403  403    403    403   403   ok   403  403  ok", 201),
 		// the dashboard row's form: back to the page (302) with the urge issued
-		row("POST /supervision/cases/{caseNo}/urge [form]", form("/supervision/cases/" + scjg + "/urge", Map.of("message", "请说明进度")),
+		row("POST /supervision/cases/{caseNo}/urge",  form("/supervision/cases/" + scjg + "/urge", Map.of("message", "请说明进度")),
 				                                                                                                     "401 403  403    403    403   403   ok   403  403  ok", 302),
 		row("POST /api/urges/{id}/answer",            post("/api/urges/" + f.urgeId() + "/answer", Map.of("answer", "已安排")),
 				                                                                                                     "401 403  403    ok     403   403   403  403  403  ok", 200, 409),

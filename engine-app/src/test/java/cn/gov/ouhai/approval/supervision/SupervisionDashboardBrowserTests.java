@@ -88,13 +88,13 @@ class SupervisionDashboardBrowserTests {
 			assertThat(row.findElement(By.cssSelector("a.case-link")).getAttribute("href"))
 				.endsWith("/api/cases/" + caseNo);
 			// its late step is inside it, folded until the supervisor opens it
-			WebElement steps = browser.findElement(By.cssSelector("#late tbody[data-case='" + caseNo + "'] details.steps"));
-			WebElement step = steps.findElement(By.cssSelector("td.step"));
+			WebElement lateSteps = browser.findElement(By.cssSelector("#late tbody[data-case='" + caseNo + "'] details.steps"));
+			WebElement step = lateSteps.findElement(By.cssSelector("td.step"));
 			assertThat(step.isDisplayed()).isFalse();
-			steps.findElement(By.tagName("summary")).click();
+			lateSteps.findElement(By.tagName("summary")).click();
 			assertThat(step.isDisplayed()).isTrue();
 			assertThat(step.getText()).isEqualTo("办理出生登记");
-			assertThat(steps.getText()).contains("温州市公安局瓯海区分局审批人员");
+			assertThat(lateSteps.getText()).contains("温州市公安局瓯海区分局审批人员");
 			assertThat(browser.executeScript("return typeof echarts")).as("ECharts served by the application")
 				.isEqualTo("object");
 			assertThat(browser.findElements(By.cssSelector("#chart-departments canvas"))).isNotEmpty();
