@@ -46,6 +46,20 @@ public final class Api {
 		return send(user, request);
 	}
 
+	/** A form POST as a page's plain HTML form sends it, with extra headers (a browser's Sec-Fetch-Site). */
+	public Response postForm(String user, String path, Map<String, String> fields, Map<String, String> headers) {
+		String form = fields.entrySet()
+			.stream()
+			.map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(java.util.stream.Collectors.joining("&"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+		headers.forEach(request::header);
+		return send(user, request);
+	}
+
 	public Response post(String user, String path, Object body) {
 		try {
 			return post(user, path, JSON.writeValueAsString(body));

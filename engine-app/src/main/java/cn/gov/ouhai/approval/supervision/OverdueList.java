@@ -1,6 +1,8 @@
 package cn.gov.ouhai.approval.supervision;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import cn.gov.ouhai.approval.cases.ApplicantType;
+import cn.gov.ouhai.approval.cases.CaseStatus;
 import cn.gov.ouhai.approval.cases.PersonalDataMask;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.sla.Light;
@@ -69,38 +72,153 @@ class OverdueList {
 	}
 
 	/**
-	 * Red and yellow per department, all of them, where the list stops at its page: cases by their
-	 * clocks, counted in the database; steps by their own thresholds, every step due before the
-	 * look-ahead read once. The most late departments first.
+	 * Red and yellow cases per department, all of them, where the list stops at its page. A case is
+	 * red if its own clock is past due or any of its open steps is (RULES.md: red on a step even if
+	 * the case is in time), yellow if not red and either is yellow: counted once, by its worst. The
+	 * clocks are counted in the database; the steps due before the look-ahead are read once, each by
+	 * its own threshold, and only a case late by a step whose clock is not already as late changes
+	 * the clocks' count. The late steps are counted too (they show inside their cases). The most late
+	 * departments first.
 	 */
 	List<DepartmentLate> byDepartment() {
 		Instant now = EngineClock.now();
-		Map<String, long[]> counts = new LinkedHashMap<>();
+		Map<String, long[]> counts = new LinkedHashMap<>(); // red cases, yellow cases, red steps, yellow steps
 		Map<String, String> names = new HashMap<>();
 		for (SupervisionMapper.LateCount row : this.mapper.lateCaseCounts(now)) {
 			names.put(row.department(), row.departmentName());
 			long[] c = counts.computeIfAbsent(row.department(), d -> new long[4]);
-			c[0] += row.red();
-			c[1] += row.yellow();
+			c[0] += row.red() == null ? 0 : row.red();
+			c[1] += row.yellow() == null ? 0 : row.yellow();
 		}
-		for (SupervisionMapper.DueStep step : this.mapper.dueStepsOfAll(horizon())) {
+		Map<String, Light> worstStep = new HashMap<>();
+		Map<String, SupervisionMapper.DueStep> stepCase = new HashMap<>();
+		for (SupervisionMapper.DueStep step : this.mapper.dueStepsOfAll(horizon(), now)) {
 			Light light = stepLight(step.processDefinitionId(), step.stepId(),
 					step.pausedSince() != null ? step.pausedSince() : now, step.due());
 			if (light != Light.GREEN) {
 				names.put(step.department(), step.departmentName());
 				counts.computeIfAbsent(step.department(), d -> new long[4])[light == Light.RED ? 2 : 3]++;
+				worstStep.merge(step.caseNo(), light, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+				stepCase.put(step.caseNo(), step);
 			}
 		}
+		worstStep.forEach((caseNo, light) -> {
+			SupervisionMapper.DueStep step = stepCase.get(caseNo);
+			Light clock = step.clockLight() == null ? Light.GREEN : Light.valueOf(step.clockLight());
+			if (light.compareTo(clock) <= 0) {
+				return; // counted by its clock already, as late as its steps make it
+			}
+			long[] c = counts.get(step.department());
+			if (clock == Light.YELLOW) {
+				c[1]--; // its clock's yellow becomes its step's red
+			}
+			c[light == Light.RED ? 0 : 1]++;
+		});
 		return counts.entrySet()
 			.stream()
 			.map(e -> {
 				long[] c = e.getValue();
-				return new DepartmentLate(e.getKey(), names.get(e.getKey()), c[0] + c[2], c[1] + c[3], c[0], c[1], c[2], c[3]);
+				return new DepartmentLate(e.getKey(), names.get(e.getKey()), c[0], c[1], c[2], c[3]);
 			})
 			.sorted(Comparator.comparing(DepartmentLate::red, Comparator.reverseOrder())
 				.thenComparing(DepartmentLate::yellow, Comparator.reverseOrder())
 				.thenComparing(DepartmentLate::department))
 			.toList();
+	}
+
+	/** Distinct, non-empty, joined with 、; null when there is none. */
+	private static String joined(java.util.stream.Stream<String> values) {
+		String text = values.filter(v -> v != null && !v.isEmpty()).distinct().collect(Collectors.joining("、"));
+		return text.isEmpty() ? null : text;
+	}
+
+	/** The cases in hand (在办), counted in the database: the overdue rate's whole. */
+	long casesInHand() {
+		return this.mapper.casesInHand();
+	}
+
+	/**
+	 * A page of red and yellow cases, the most late first, each with its late steps inside it. The
+	 * cases are those of the most late items ({@link #list}: clocks and steps), read three times the
+	 * page deep so that a case with several late steps does not crowd the others out; then every
+	 * open step of the page's cases is read in one query and lit, so a case shows all its late steps
+	 * and its light is its worst. {@code light} keeps the cases whose own worst light it is.
+	 */
+	List<LateCase> cases(Filter filter) {
+		Instant now = EngineClock.now();
+		int depth = Math.min(SupervisionController.MAX_LIMIT, filter.limit() * 3);
+		List<String> caseNos = list(new Filter(filter.light(), null, filter.department(), filter.station(), depth)).stream()
+			.map(LateItem::caseNo)
+			.distinct()
+			.limit(filter.limit())
+			.toList();
+		if (caseNos.isEmpty()) {
+			return List.of();
+		}
+		Map<String, SupervisionMapper.CaseRow> rows = this.mapper.cases(caseNos)
+			.stream()
+			.collect(Collectors.toMap(SupervisionMapper.CaseRow::caseNo, Function.identity()));
+		Map<String, List<SupervisionMapper.StepRow>> open = this.mapper.openStepsOfCases(caseNos)
+			.stream()
+			.collect(Collectors.groupingBy(SupervisionMapper.StepRow::caseNo));
+		Map<String, SupervisionMapper.UrgeCount> urged = this.mapper.urgeCounts(caseNos)
+			.stream()
+			.collect(Collectors.toMap(SupervisionMapper.UrgeCount::caseNo, Function.identity()));
+		Map<String, Offered> offered = offered(open.values().stream().flatMap(List::stream).toList());
+		List<LateCase> cases = new ArrayList<>();
+		for (String caseNo : caseNos) {
+			SupervisionMapper.CaseRow row = rows.get(caseNo);
+			if (row == null) {
+				continue; // deleted since the list was read
+			}
+			Instant at = row.pausedSince() != null ? row.pausedSince() : now;
+			boolean inHand = row.status() != null && CaseStatus.valueOf(row.status()).open();
+			Light clock = inHand && row.timed() ? Light.of(this.calendar, at, row.dueAt(),
+					row.yellowWorkdays() == null ? Light.DEFAULT_YELLOW_WORKDAYS : row.yellowWorkdays()) : null;
+			List<LateStep> steps = new ArrayList<>();
+			List<SupervisionMapper.StepRow> current = open.getOrDefault(caseNo, List.of());
+			for (SupervisionMapper.StepRow task : current) {
+				Light light = stepLight(task.processDefinitionId(), task.stepId(), at, task.due());
+				if (light != Light.GREEN) {
+					int left = this.calendar.workdaysLeft(at, task.due());
+					steps.add(new LateStep(task.stepId(), task.step(), who(task, offered, false), who(task, offered, true),
+							EngineClock.local(task.due()), WorkdayCalendar.lastDayOf(task.due()), light.name(), left,
+							light == Light.RED ? Math.max(0, -left) : 0));
+				}
+			}
+			steps.sort(Comparator.comparing((LateStep step) -> Light.valueOf(step.light()), Comparator.reverseOrder())
+				.thenComparing(LateStep::workdaysLate, Comparator.reverseOrder())
+				.thenComparing(LateStep::dueDate));
+			Light light = clock == null ? Light.GREEN : clock;
+			for (LateStep step : steps) {
+				light = Light.valueOf(step.light()).compareTo(light) > 0 ? Light.valueOf(step.light()) : light;
+			}
+			if (light == Light.GREEN || (filter.light() != null && filter.light() != light)) {
+				continue;
+			}
+			Integer caseLeft = clock == null ? null : this.calendar.workdaysLeft(at, row.dueAt());
+			int late = clock == Light.RED ? Math.max(0, -caseLeft) : 0;
+			for (LateStep step : steps) {
+				late = Math.max(late, step.workdaysLate());
+			}
+			int least = caseLeft == null ? Integer.MAX_VALUE : caseLeft;
+			for (LateStep step : steps) {
+				least = Math.min(least, step.workdaysLeft());
+			}
+			ApplicantType type = row.applicantType() == null ? null : ApplicantType.valueOf(row.applicantType());
+			SupervisionMapper.UrgeCount urges = urged.get(caseNo);
+			cases.add(new LateCase(caseNo, row.matterCode(), row.matterName(), row.departmentCode(), row.departmentName(),
+					row.stationCode(), row.stationName(), PersonalDataMask.name(row.applicantName(), type), row.status(),
+					inHand, joined(current.stream().map(SupervisionMapper.StepRow::step)),
+					joined(current.stream().map(task -> who(task, offered, true))), light.name(), late, clock == null ? null : clock.name(),
+					clock == null ? null : EngineClock.local(row.dueAt()),
+					clock == null ? null : WorkdayCalendar.lastDayOf(row.dueAt()), caseLeft, least, row.pausedSince() != null,
+					urges == null ? 0 : urges.urges(), urges == null || urges.waiting() == null ? 0 : urges.waiting(), steps));
+		}
+		cases.sort(Comparator.comparing((LateCase c) -> Light.valueOf(c.light()), Comparator.reverseOrder())
+			.thenComparing(LateCase::workdaysLate, Comparator.reverseOrder())
+			.thenComparing(c -> caseNos.indexOf(c.caseNo())));
+		return cases;
 	}
 
 	private List<LateItem> cases(Filter filter, Instant now) {
@@ -111,7 +229,7 @@ class OverdueList {
 		Map<String, List<SupervisionMapper.StepRow>> open = processes.isEmpty() ? Map.of()
 				: this.mapper.stepsOfProcesses(processes).stream()
 					.collect(Collectors.groupingBy(SupervisionMapper.StepRow::processInstanceId));
-		Map<String, String> offered = offered(open.values().stream().flatMap(List::stream).toList());
+		Map<String, Offered> offered = offered(open.values().stream().flatMap(List::stream).toList());
 		List<LateItem> items = new ArrayList<>();
 		for (SupervisionMapper.CaseRow row : rows) {
 			Instant at = row.pausedSince() != null ? row.pausedSince() : now;
@@ -122,9 +240,10 @@ class OverdueList {
 			}
 			List<SupervisionMapper.StepRow> current = open.getOrDefault(row.processInstanceId(), List.of());
 			String step = current.stream().map(SupervisionMapper.StepRow::step).distinct().collect(Collectors.joining("、"));
-			String assignee = current.stream().map(task -> who(task, offered)).distinct().collect(Collectors.joining("、"));
+			String assignee = current.stream().map(task -> who(task, offered, false)).distinct().collect(Collectors.joining("、"));
+			String assigneeName = current.stream().map(task -> who(task, offered, true)).distinct().collect(Collectors.joining("、"));
 			items.add(item("CASE", row, null, step.isEmpty() ? null : step, assignee.isEmpty() ? null : assignee,
-					row.dueAt(), light, at));
+					assigneeName.isEmpty() ? null : assigneeName, row.dueAt(), light, at));
 		}
 		return items;
 	}
@@ -168,11 +287,12 @@ class OverdueList {
 			}
 		}
 		// who works a step is looked up for the late ones only, in one query
-		Map<String, String> offered = offered(late);
+		Map<String, Offered> offered = offered(late);
 		List<LateItem> items = new ArrayList<>();
 		for (int i = 0; i < late.size(); i++) {
 			SupervisionMapper.StepRow task = late.get(i);
-			items.add(item("STEP", lateRows.get(i), task.stepId(), task.step(), who(task, offered), task.due(),
+			items.add(item("STEP", lateRows.get(i), task.stepId(), task.step(), who(task, offered, false),
+					who(task, offered, true), task.due(),
 					lights.get(i), ats.get(i)));
 		}
 		return items;
@@ -189,13 +309,20 @@ class OverdueList {
 		return Light.of(this.calendar, at, due, limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
 	}
 
-	/** The assignee, or the groups offered the task while nobody has claimed it. */
-	private static String who(SupervisionMapper.StepRow task, Map<String, String> offered) {
-		return task.assignee() != null ? task.assignee() : offered.getOrDefault(task.taskId(), "");
+	/**
+	 * The assignee, or the groups offered the task while nobody has claimed it: their ids, or their
+	 * names (a department's approvers, e.g. 温州市公安局瓯海区分局审批人员).
+	 */
+	private static String who(SupervisionMapper.StepRow task, Map<String, Offered> offered, boolean names) {
+		if (task.assignee() != null) {
+			return task.assignee();
+		}
+		Offered groups = offered.get(task.taskId());
+		return groups == null ? "" : names ? groups.names() : groups.ids();
 	}
 
-	/** The groups offered each unclaimed task, comma-separated. */
-	private Map<String, String> offered(List<SupervisionMapper.StepRow> tasks) {
+	/** The groups offered each unclaimed task, comma-separated, with their names. */
+	private Map<String, Offered> offered(List<SupervisionMapper.StepRow> tasks) {
 		List<String> unclaimed = tasks.stream()
 			.filter(t -> t.assignee() == null)
 			.map(SupervisionMapper.StepRow::taskId)
@@ -206,24 +333,59 @@ class OverdueList {
 		}
 		return this.mapper.candidateGroups(unclaimed)
 			.stream()
-			.collect(Collectors.groupingBy(SupervisionMapper.CandidateGroup::taskId, Collectors.mapping(
-					SupervisionMapper.CandidateGroup::groupId, Collectors.collectingAndThen(Collectors.toList(),
-							groups -> groups.stream().sorted().collect(Collectors.joining(","))))));
+			.collect(Collectors.groupingBy(SupervisionMapper.CandidateGroup::taskId,
+					Collectors.collectingAndThen(Collectors.toList(), groups -> {
+						List<SupervisionMapper.CandidateGroup> sorted = groups.stream()
+							.sorted(Comparator.comparing(SupervisionMapper.CandidateGroup::groupId))
+							.toList();
+						return new Offered(
+								sorted.stream().map(SupervisionMapper.CandidateGroup::groupId).collect(Collectors.joining(",")),
+								sorted.stream()
+									.map(g -> g.groupName() == null ? g.groupId() : g.groupName())
+									.collect(Collectors.joining("、")));
+					})));
+	}
+
+	/** The groups offered a task: their ids and their names. */
+	private record Offered(String ids, String names) {
 	}
 
 	private LateItem item(String kind, SupervisionMapper.CaseRow row, String stepId, String step, String assignee,
-			Instant due, Light light, Instant at) {
+			String assigneeName, Instant due, Light light, Instant at) {
 		int left = this.calendar.workdaysLeft(at, due);
 		ApplicantType type = row.applicantType() == null ? null : ApplicantType.valueOf(row.applicantType());
 		return new LateItem(kind, row.caseNo(), row.matterCode(), row.matterName(), row.departmentCode(),
 				row.departmentName(), row.stationCode(), row.stationName(), PersonalDataMask.name(row.applicantName(), type),
-				stepId, step, assignee, EngineClock.local(due), WorkdayCalendar.lastDayOf(due), light.name(), left,
+				stepId, step, assignee, assigneeName, EngineClock.local(due), WorkdayCalendar.lastDayOf(due), light.name(), left,
 				light == Light.RED ? Math.max(0, -left) : 0, row.pausedSince() != null);
 	}
 
-	/** A department's red and yellow cases and steps; {@code red} and {@code yellow} add them up. */
-	record DepartmentLate(String department, String departmentName, long red, long yellow, long redCases,
-			long yellowCases, long redSteps, long yellowSteps) {
+	/**
+	 * A department's red and yellow cases (each once, by its worst: its clock or a step), and the red
+	 * and yellow steps inside them.
+	 */
+	record DepartmentLate(String department, String departmentName, long red, long yellow, long redSteps,
+			long yellowSteps) {
+	}
+
+	/**
+	 * A red or yellow case with its late steps: {@code light} is its worst, {@code caseLight} its own
+	 * clock's (null when it has none running: finished, or closed with a rectification or urge still
+	 * open), {@code workdaysLeft} that clock's; {@code workdaysLate} the most working days any of them
+	 * is past due, {@code leastWorkdaysLeft} the fewest left to any of them. {@code inHand}: the
+	 * case is open (only such a case can be urged); {@code currentSteps} and {@code currentAssignees}
+	 * its open steps, late or not, and who has them (names of the groups offered them).
+	 */
+	record LateCase(String caseNo, String matterCode, String matterName, String department, String departmentName,
+			String station, String stationName, String applicant, String status, boolean inHand, String currentSteps,
+			String currentAssignees, String light,
+			int workdaysLate, String caseLight, OffsetDateTime dueDate, LocalDate dueDay, Integer workdaysLeft,
+			int leastWorkdaysLeft, boolean paused, long urges, long urgesWaiting, List<LateStep> steps) {
+	}
+
+	/** A red or yellow step of a case (of its process, its rectification or an urge). */
+	record LateStep(String stepId, String step, String assignee, String assigneeName, OffsetDateTime dueDate,
+			LocalDate dueDay, String light, int workdaysLeft, int workdaysLate) {
 	}
 
 	/** What the list is filtered by; {@code light} and {@code kind} null mean both. */

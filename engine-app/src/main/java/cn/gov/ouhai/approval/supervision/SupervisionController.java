@@ -1,10 +1,13 @@
 package cn.gov.ouhai.approval.supervision;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -73,10 +76,34 @@ class SupervisionController {
 				items.stream().filter(i -> i.light().equals("YELLOW")).count(), items);
 	}
 
-	/** All red and yellow cases and steps per department (the list above stops at its limit). */
+	/**
+	 * Red and yellow cases, the most late first, each once with its late steps inside it (the
+	 * dashboard's list); {@code red} and {@code yellow} count the cases listed.
+	 */
+	@GetMapping("/overdue/cases")
+	LateCases overdueCases(@RequestParam(required = false) Light light, @RequestParam(required = false) String department,
+			@RequestParam(required = false) String station, @RequestParam(defaultValue = "50") int limit) {
+		if (light == Light.GREEN) {
+			throw ApiException.badRequest("BAD_PARAMETER", "只列红灯和黄灯 / Only RED and YELLOW are listed",
+					Map.of("light", "RED | YELLOW"));
+		}
+		if (limit < 1 || limit > MAX_LIMIT / 3) {
+			throw ApiException.badRequest("BAD_PARAMETER",
+					"limit 取值 1 至 " + MAX_LIMIT / 3 + " / limit is 1.." + MAX_LIMIT / 3, Map.of("limit", "1.." + MAX_LIMIT / 3));
+		}
+		List<OverdueList.LateCase> cases = this.overdue.cases(new OverdueList.Filter(light, null, department, station, limit));
+		return new LateCases(EngineClock.local(EngineClock.now()),
+				cases.stream().filter(c -> c.light().equals("RED")).count(),
+				cases.stream().filter(c -> c.light().equals("YELLOW")).count(), cases);
+	}
+
+	/**
+	 * All red and yellow cases per department, each case once (the lists stop at their limit), the
+	 * cases in hand and the overdue rate: red cases ÷ cases in hand.
+	 */
 	@GetMapping("/overdue/by-department")
 	LateTotals overdueByDepartment() {
-		return LateTotals.of(this.overdue.byDepartment());
+		return LateTotals.of(this.overdue.byDepartment(), this.overdue.casesInHand());
 	}
 
 	@GetMapping("/stats")
@@ -105,7 +132,7 @@ class SupervisionController {
 	@PostMapping("/cases/{caseNo}/urge")
 	ResponseEntity<UrgeView> urge(Authentication auth, @PathVariable String caseNo, @Valid @RequestBody UrgeBody body) {
 		Urge urge = this.urges.issue(caseNo, body.message(), CurrentUser.of(auth));
-		return ResponseEntity.status(HttpStatus.CREATED).body(UrgeView.of(urge));
+		return ResponseEntity.status(HttpStatus.CREATED).body(UrgeView.of(urge, this.urges.departmentNames()::get));
 	}
 
 	@GetMapping("/urges")
@@ -115,34 +142,50 @@ class SupervisionController {
 			throw ApiException.badRequest("BAD_PARAMETER", "limit 取值 1 至 " + MAX_LIMIT + " / limit is 1.." + MAX_LIMIT,
 					Map.of("limit", "1.." + MAX_LIMIT));
 		}
-		return this.urges.list(state, caseNo, department, limit).stream().map(UrgeView::of).toList();
+		Map<String, String> names = this.urges.departmentNames();
+		return this.urges.list(state, caseNo, department, limit).stream().map(u -> UrgeView.of(u, names::get)).toList();
 	}
 
 	record UrgeBody(@NotBlank(message = "必填：督办内容 / required: the message")
 	@Size(max = 1000, message = "最长 1000 个字符 / at most 1000 characters") @NoControlCharacters String message) {
 	}
 
-	record LateTotals(OffsetDateTime asOf, long red, long yellow, List<OverdueList.DepartmentLate> departments) {
+	/**
+	 * Everything late: {@code red} and {@code yellow} count cases (each once, by its worst: its own
+	 * clock or any open step), {@code redSteps} and {@code yellowSteps} the late steps inside them;
+	 * {@code inHand} the cases in hand (open, or closed with a rectification or urge still running)
+	 * and {@code overdueRate} = {@code red} ÷ {@code inHand} (4 places; null when nothing is in hand).
+	 */
+	record LateTotals(OffsetDateTime asOf, long red, long yellow, long redSteps, long yellowSteps, long inHand,
+			BigDecimal overdueRate, List<OverdueList.DepartmentLate> departments) {
 
-		static LateTotals of(List<OverdueList.DepartmentLate> departments) {
-			return new LateTotals(EngineClock.local(EngineClock.now()),
-					departments.stream().mapToLong(OverdueList.DepartmentLate::red).sum(),
-					departments.stream().mapToLong(OverdueList.DepartmentLate::yellow).sum(), departments);
+		static LateTotals of(List<OverdueList.DepartmentLate> departments, long inHand) {
+			long red = departments.stream().mapToLong(OverdueList.DepartmentLate::red).sum();
+			return new LateTotals(EngineClock.local(EngineClock.now()), red,
+					departments.stream().mapToLong(OverdueList.DepartmentLate::yellow).sum(),
+					departments.stream().mapToLong(OverdueList.DepartmentLate::redSteps).sum(),
+					departments.stream().mapToLong(OverdueList.DepartmentLate::yellowSteps).sum(), inHand,
+					inHand == 0 ? null : BigDecimal.valueOf(red).divide(BigDecimal.valueOf(inHand), 4, RoundingMode.HALF_UP),
+					departments);
 		}
 
+	}
+
+	record LateCases(OffsetDateTime asOf, long red, long yellow, List<OverdueList.LateCase> cases) {
 	}
 
 	record LateList(OffsetDateTime asOf, long red, long yellow, List<LateItem> items) {
 	}
 
-	record UrgeView(long id, String caseNo, String department, String message, String urgedBy, OffsetDateTime urgedAt,
+	record UrgeView(long id, String caseNo, String department, String departmentName, String message, String urgedBy, OffsetDateTime urgedAt,
 			String state, String stateLabel, OffsetDateTime dueDate, LocalDate dueDay, boolean late, String answer,
 			String answeredBy, OffsetDateTime answeredAt) {
 
-		static UrgeView of(Urge urge) {
+		static UrgeView of(Urge urge, Function<String, String> departmentNames) {
 			boolean late = urge.dueAt() != null && (urge.answeredAt() != null ? !urge.answeredAt().isBefore(urge.dueAt())
 					: !EngineClock.now().isBefore(urge.dueAt()));
-			return new UrgeView(urge.id(), urge.caseNo(), urge.departmentCode(), urge.message(), urge.urgedBy(),
+			return new UrgeView(urge.id(), urge.caseNo(), urge.departmentCode(),
+					departmentNames.apply(urge.departmentCode()), urge.message(), urge.urgedBy(),
 					EngineClock.local(urge.urgedAt()), urge.state().name(), urge.state().label(),
 					EngineClock.local(urge.dueAt()), urge.dueAt() == null ? null : WorkdayCalendar.lastDayOf(urge.dueAt()),
 					late, urge.answer(), urge.answeredBy(),

@@ -23,7 +23,8 @@ interface SupervisionMapper {
 	String CASE_COLUMNS = """
 			c.case_no, c.matter_code, m.name AS matter_name, m.department_code, d.name AS department_name,
 			c.station_code, s.name AS station_name, c.status, c.applicant_type, c.applicant_name, c.process_instance_id,
-			k.due_at, k.yellow_workdays, k.paused_since
+			k.due_at, k.yellow_workdays, k.paused_since,
+			CASE WHEN k.case_no IS NOT NULL AND k.finished_at IS NULL AND k.stopped_at IS NULL THEN 1 ELSE 0 END AS clock_running
 			""";
 
 	/**
@@ -69,7 +70,8 @@ interface SupervisionMapper {
 			@Arg(column = "applicant_name", javaType = String.class),
 			@Arg(column = "process_instance_id", javaType = String.class), @Arg(column = "due_at", javaType = Instant.class),
 			@Arg(column = "yellow_workdays", javaType = Integer.class),
-			@Arg(column = "paused_since", javaType = Instant.class) })
+			@Arg(column = "paused_since", javaType = Instant.class),
+			@Arg(column = "clock_running", javaType = Integer.class) })
 	@Results(id = CASE_ROW)
 	List<CaseRow> lateCases(@Param("now") Instant now, @Param("red") boolean redOnly,
 			@Param("department") String department, @Param("station") String station, @Param("limit") int limit);
@@ -130,9 +132,14 @@ interface SupervisionMapper {
 
 	/**
 	 * Every open step of a case due before {@code before}, with what its light needs (its step's own
-	 * yellow threshold lives in its diagram) and its case's department.
+	 * yellow threshold lives in its diagram), its case and department, and the light of its case's
+	 * own clock as {@link #lateCaseCounts} counts it ({@code RED}, {@code YELLOW}, or null when that
+	 * clock is not counted), so that a case late by a step is counted once.
 	 */
-	@Select({ "SELECT t.PROC_DEF_ID_, t.TASK_DEF_KEY_, t.DUE_DATE_, k.paused_since, m.department_code, d.name ",
+	@Select({ "SELECT t.PROC_DEF_ID_, t.TASK_DEF_KEY_, t.DUE_DATE_, k.paused_since, m.department_code, d.name, ",
+			"c.case_no, CASE WHEN k.case_no IS NULL OR k.finished_at IS NOT NULL OR k.stopped_at IS NOT NULL ",
+			"OR c.status NOT IN " + OPEN + " OR k.yellow_at > #{now} OR k.yellow_at > COALESCE(k.paused_since, #{now}) ",
+			"THEN NULL WHEN k.due_at <= COALESCE(k.paused_since, #{now}) THEN 'RED' ELSE 'YELLOW' END AS clock_light ",
 			"FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ ",
 			"JOIN service_case c ON c.case_no = e.BUSINESS_KEY_ JOIN matter m ON m.code = c.matter_code ",
 			"JOIN department d ON d.code = m.department_code LEFT JOIN case_clock k ON k.case_no = c.case_no ",
@@ -140,8 +147,44 @@ interface SupervisionMapper {
 	@ConstructorArgs({ @Arg(column = "PROC_DEF_ID_", javaType = String.class),
 			@Arg(column = "TASK_DEF_KEY_", javaType = String.class), @Arg(column = "DUE_DATE_", javaType = Instant.class),
 			@Arg(column = "paused_since", javaType = Instant.class), @Arg(column = "department_code", javaType = String.class),
-			@Arg(column = "name", javaType = String.class) })
-	List<DueStep> dueStepsOfAll(@Param("before") Instant before);
+			@Arg(column = "name", javaType = String.class), @Arg(column = "case_no", javaType = String.class),
+			@Arg(column = "clock_light", javaType = String.class) })
+	List<DueStep> dueStepsOfAll(@Param("before") Instant before, @Param("now") Instant now);
+
+	/**
+	 * The cases in hand (在办), the overdue rate's whole: open cases, and cases otherwise closed whose
+	 * bad review's rectification or an urge still runs (the only work a closed case can still have
+	 * open, and so the only way one can be red). Counted in the database: the open cases along
+	 * {@code ix_case_status}, the rest along the reviews' and urges' state indexes.
+	 */
+	@Select("""
+			SELECT (SELECT COUNT(*) FROM service_case c WHERE c.status IN """ + OPEN + """
+			) + (SELECT COUNT(*) FROM (
+			       SELECT r.case_no FROM case_review r WHERE r.bad = TRUE
+			         AND r.state IN ('CONTACTING', 'APPEALED', 'RECTIFYING', 'AWAITING_RATING')
+			       UNION SELECT u.case_no FROM case_urge u WHERE u.state IN ('OPEN', 'OVERDUE')) x
+			     JOIN service_case c ON c.case_no = x.case_no
+			     WHERE c.status NOT IN """ + OPEN + """
+			) AS in_hand
+			""")
+	long casesInHand();
+
+	/**
+	 * The open steps of every process whose business key is one of these case numbers (the case's
+	 * own, its rectification, its urges), along the engine's business-key index.
+	 */
+	@Select({ "<script>SELECT t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.PROC_DEF_ID_, t.PROC_INST_ID_, t.ASSIGNEE_, t.DUE_DATE_, ",
+			"e.BUSINESS_KEY_ AS case_no FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ ",
+			"WHERE t.SUSPENSION_STATE_ = 1 AND e.BUSINESS_KEY_ IN ",
+			"<foreach item='n' collection='caseNos' open='(' separator=',' close=')'>#{n}</foreach></script>" })
+	@ResultMap(STEP_ROW)
+	List<StepRow> openStepsOfCases(@Param("caseNos") List<String> caseNos);
+
+	/** How many urges each of these cases has had, and how many still wait for their answer. */
+	@Select({ "<script>SELECT u.case_no, COUNT(*) AS urges, ",
+			"SUM(CASE WHEN u.state IN ('OPEN', 'OVERDUE') THEN 1 ELSE 0 END) AS waiting FROM case_urge u WHERE u.case_no IN ",
+			"<foreach item='n' collection='caseNos' open='(' separator=',' close=')'>#{n}</foreach> GROUP BY u.case_no</script>" })
+	List<UrgeCount> urgeCounts(@Param("caseNos") List<String> caseNos);
 
 	/** The open steps of these processes (the late cases' current steps). */
 	@Select({ "<script>SELECT t.ID_, t.TASK_DEF_KEY_, t.NAME_, t.PROC_DEF_ID_, t.PROC_INST_ID_, t.ASSIGNEE_, t.DUE_DATE_, ",
@@ -262,12 +305,17 @@ interface SupervisionMapper {
 	List<Target> targets();
 
 	/** The groups offered these tasks, in one query (the engine's API asks task by task). */
-	@Select({ "<script>SELECT TASK_ID_ AS task_id, GROUP_ID_ AS group_id FROM ACT_RU_IDENTITYLINK ",
-			"WHERE TYPE_ = 'candidate' AND GROUP_ID_ IS NOT NULL AND TASK_ID_ IN ",
+	@Select({ "<script>SELECT i.TASK_ID_ AS task_id, i.GROUP_ID_ AS group_id, g.NAME_ AS group_name ",
+			"FROM ACT_RU_IDENTITYLINK i LEFT JOIN ACT_ID_GROUP g ON g.ID_ = i.GROUP_ID_ ",
+			"WHERE i.TYPE_ = 'candidate' AND i.GROUP_ID_ IS NOT NULL AND i.TASK_ID_ IN ",
 			"<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>" })
 	List<CandidateGroup> candidateGroups(@Param("ids") List<String> taskIds);
 
-	record CandidateGroup(String taskId, String groupId) {
+	/** A group offered a task, with its name (the department's, e.g. 温州市公安局瓯海区分局审批人员). */
+	record CandidateGroup(String taskId, String groupId, String groupName) {
+	}
+
+	record UrgeCount(String caseNo, Long urges, Long waiting) {
 	}
 
 	record LateCount(String department, String departmentName, Long red, Long yellow) {
@@ -275,7 +323,7 @@ interface SupervisionMapper {
 
 	/** An open step as its light and its department's count need it. */
 	record DueStep(String processDefinitionId, String stepId, Instant due, Instant pausedSince, String department,
-			String departmentName) {
+			String departmentName, String caseNo, String clockLight) {
 	}
 
 	/** An open step; {@code caseNo} is its process's business key where the query reads it. */
@@ -285,7 +333,12 @@ interface SupervisionMapper {
 
 	record CaseRow(String caseNo, String matterCode, String matterName, String departmentCode, String departmentName,
 			String stationCode, String stationName, String status, String applicantType, String applicantName,
-			String processInstanceId, Instant dueAt, Integer yellowWorkdays, Instant pausedSince) {
+			String processInstanceId, Instant dueAt, Integer yellowWorkdays, Instant pausedSince, Integer clockRunning) {
+
+		/** Whether the case's own clock runs (or stands paused): a finished or stopped clock has no light. */
+		boolean timed() {
+			return this.clockRunning != null && this.clockRunning == 1 && this.dueAt != null;
+		}
 	}
 
 	record CaseFigures(String groupKey, Long cases, Long online, Long kiosk, Long nearHomeEligible, Long nearHome,

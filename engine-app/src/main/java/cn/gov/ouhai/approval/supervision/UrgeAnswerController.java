@@ -25,7 +25,8 @@ class UrgeAnswerController {
 
 	@PostMapping("/api/urges/{id}/answer")
 	SupervisionController.UrgeView answer(Authentication auth, @PathVariable long id, @Valid @RequestBody AnswerBody body) {
-		return SupervisionController.UrgeView.of(this.urges.answer(id, body.answer(), CurrentUser.of(auth)));
+		return SupervisionController.UrgeView.of(this.urges.answer(id, body.answer(), CurrentUser.of(auth)),
+				this.urges.departmentNames()::get);
 	}
 
 	record AnswerBody(@NotBlank(message = "必填：答复内容 / required: the answer")

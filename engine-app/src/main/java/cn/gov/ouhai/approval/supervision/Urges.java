@@ -3,6 +3,7 @@ package cn.gov.ouhai.approval.supervision;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -61,6 +62,11 @@ class Urges {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.notifier = notifier;
+	}
+
+	/** The catalog's department names by code, for the urges' views. */
+	Map<String, String> departmentNames() {
+		return this.catalog.departments().stream().collect(Collectors.toMap(d -> d.code(), d -> d.name()));
 	}
 
 	@Transactional

@@ -284,10 +284,14 @@ class AuthorizationMatrixTests {
 		row("GET /supervision",                       get("/supervision"),                                          "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/overdue",           get("/api/supervision/overdue"),                              "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/overdue/by-department", get("/api/supervision/overdue/by-department"),           "401 403  403    403    403   403   ok   403  403  ok", 200),
+		row("GET /api/supervision/overdue/cases",     get("/api/supervision/overdue/cases"),                        "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/stats",             get("/api/supervision/stats"),                                "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("GET /api/supervision/urges",             get("/api/supervision/urges"),                                "401 403  403    403    403   403   ok   403  403  ok", 200),
 		row("POST /api/supervision/cases/{caseNo}/urge", post("/api/supervision/cases/" + scjg + "/urge", Map.of("message", "请说明进度")),
 				                                                                                                     "401 403  403    403    403   403   ok   403  403  ok", 201),
+		// the dashboard row's form: back to the page (302) with the urge issued
+		row("POST /supervision/cases/{caseNo}/urge",  form("/supervision/cases/" + scjg + "/urge", Map.of("message", "请说明进度")),
+				                                                                                                     "401 403  403    403    403   403   ok   403  403  ok", 302),
 		row("POST /api/urges/{id}/answer",            post("/api/urges/" + f.urgeId() + "/answer", Map.of("answer", "已安排")),
 				                                                                                                     "401 403  403    ok     403   403   403  403  403  ok", 200, 409),
 		// 好差评: the window submits reviews and ratings, the department rectifies, the review office decides appeals
@@ -352,6 +356,10 @@ class AuthorizationMatrixTests {
 
 	static BiFunction<Api, String, Api.Response> post(String path, Object body) {
 		return (api, user) -> body == null ? api.post(user, path, (String) null) : api.post(user, path, body);
+	}
+
+	static BiFunction<Api, String, Api.Response> form(String path, Map<String, String> fields) {
+		return (api, user) -> api.postForm(user, path, fields, Map.of());
 	}
 
 	static BiFunction<Api, String, Api.Response> put(String path, Object body) {

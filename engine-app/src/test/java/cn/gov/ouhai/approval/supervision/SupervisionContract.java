@@ -237,11 +237,13 @@ abstract class SupervisionContract {
 		JsonNode all = this.api.get("supervisor", "/api/supervision/overdue?limit=1000").json();
 		assertThat(all.get("red").asLong()).isGreaterThanOrEqualTo(2);
 
-		// the totals per department count everything late, in the database (cases) and by each step's own
-		// threshold (steps): the same as the whole list, which the page of one item does not show
+		// the totals per department count every late case once (its clock or a step, in the database and
+		// by each step's own threshold): the same as the whole list of cases, which the page of one does not show
 		JsonNode totals = this.api.get("supervisor", "/api/supervision/overdue/by-department").json();
-		assertThat(totals.get("red").asLong()).isEqualTo(all.get("red").asLong());
-		assertThat(totals.get("yellow").asLong()).isEqualTo(all.get("yellow").asLong());
+		JsonNode allCases = this.api.get("supervisor", "/api/supervision/overdue/cases?limit=333").json();
+		assertThat(totals.get("red").asLong()).isEqualTo(allCases.get("red").asLong());
+		assertThat(totals.get("yellow").asLong()).isEqualTo(allCases.get("yellow").asLong());
+		assertThat(totals.get("redSteps").asLong()).isEqualTo(late("light=RED&kind=STEP").size());
 		JsonNode scjg = null;
 		for (JsonNode department : totals.get("departments")) {
 			if (department.get("department").asText().equals("scjg")) {
@@ -250,11 +252,197 @@ abstract class SupervisionContract {
 		}
 		assertThat(scjg).as("市场监管 among the departments with late work").isNotNull();
 		assertThat(scjg.get("departmentName").asText()).isEqualTo("瓯海区市场监督管理局");
-		long scjgRed = late("department=scjg&light=RED").size();
+		long scjgRed = 0;
+		for (JsonNode c : allCases.get("cases")) {
+			scjgRed += c.get("department").asText().equals("scjg") && c.get("light").asText().equals("RED") ? 1 : 0;
+		}
 		assertThat(scjg.get("red").asLong()).isEqualTo(scjgRed);
-		assertThat(scjg.get("redCases").asLong()).isEqualTo(late("department=scjg&light=RED&kind=CASE").size());
 		assertThat(scjg.get("redSteps").asLong()).isEqualTo(late("department=scjg&light=RED&kind=STEP").size());
+		// this case: one row, red, its late step inside it
+		JsonNode row = null;
+		for (JsonNode c : this.api.get("supervisor", "/api/supervision/overdue/cases?department=scjg").json().get("cases")) {
+			if (c.get("caseNo").asText().equals(caseNo)) {
+				row = c;
+			}
+		}
+		assertThat(row).isNotNull();
+		assertThat(row.get("light").asText()).isEqualTo("RED");
+		assertThat(row.get("caseLight").asText()).isEqualTo("RED");
+		assertThat(row.get("workdaysLate").asInt()).isEqualTo(4);
+		assertThat(row.get("steps")).extracting(st -> st.get("step").asText() + ":" + st.get("workdaysLate").asInt())
+			.containsExactly("审查申请材料:4");
 		assertThat(this.api.get("supervisor", "/api/supervision/overdue?limit=1").json().get("items")).hasSize(1);
+	}
+
+	/**
+	 * The dashboard's counts against a seed worked out by hand, as of Mon 19 Jan 2026 10:00 (no other
+	 * test takes cases in before March 2026, so nothing else is late then). Food licences (scjg, promised
+	 * 5 working days, their first step 审查申请材料 2), birth registrations (ga, promised 1, their one step
+	 * 办理出生登记 1), a 个体工商户 registration (scjg, decided at the window at once) with a bad review
+	 * (its step 联系申请人核实差评: 1 working day) and a medical insurance (ybj, decided at once). A case is
+	 * red if its clock or any open step is past due, yellow if not red and either has 1 working day left
+	 * (today counts):
+	 *
+	 * <pre>
+	 * case  matter (dept)      taken in   its clock (24:00)      its open steps (24:00)              counted
+	 * A     食品经营许可 (scjg)  Mon 12     Mon 19: yellow, 1 left   审查申请材料 Wed 14: red, 3 late       red
+	 * B     食品经营许可 (scjg)  Wed 14     Wed 21: green, 3 left    审查申请材料 Fri 16: red, 1 late       red
+	 * Y     食品经营许可 (scjg)  Thu 15     Thu 22: green            审查申请材料 Mon 19: yellow, 1 left    yellow
+	 * F     食品经营许可 (scjg)  Mon 19     Mon 26: green            审查申请材料 Wed 21: green             -
+	 * E     个体工商户 (scjg)    Mon 12     finished Mon 12          联系申请人核实差评 Tue 13: red, 4 late  red (closed, in hand)
+	 * C     出生登记 (ga)       Mon 12     Tue 13: red, 4 late      办理出生登记 Tue 13: red, 4 late       red (once)
+	 * G     出生登记 (ga)       Fri 16     Mon 19: yellow, 1 left   办理出生登记 Mon 19: yellow, 1 left    yellow (once)
+	 * H     城乡居民医保 (ybj)   Mon 12     finished Mon 12          none                                -
+	 *
+	 * department                 red  yellow  redSteps  yellowSteps
+	 * scjg 瓯海区市场监督管理局      3    1       3         1
+	 * ga   温州市公安局瓯海区分局     1    1       1         1
+	 * all                          4    2       4         2
+	 * </pre>
+	 *
+	 * In hand: A, B, Y, F, C, G open and E closed with its rectification running: 7 more than before the
+	 * seed (H is not); the overdue rate is red ÷ in hand.
+	 */
+	@Test
+	void countsEachLateCaseOnceWithItsLateStepsAsWorkedOutByHand() throws Exception {
+		long inHandBefore = this.api.get("supervisor", "/api/supervision/overdue/by-department").json().get("inHand").asLong();
+		at("2026-01-12T02:00:00Z"); // Mon 12 Jan, 10:00
+		String a = this.steps.acceptFoodLicence("WINDOW");
+		String e = this.steps.acceptPerson("SCJG-GTDJ-001", "OH-CENTRE", "WINDOW", REGISTRATION);
+		String c = this.steps.acceptPerson("GA-CSDJ-001", "OH-CENTRE", "WINDOW", BIRTH);
+		String h = this.steps.acceptPerson("YBJ-JMCB-001", "OH-CENTRE", "MOBILE", MEDICAL_INSURANCE);
+		this.steps.complete("clerk", e, "APPROVE");
+		this.steps.complete("clerk", h, "APPROVE");
+		review(e, 1, "WINDOW");
+		at("2026-01-14T02:00:00Z");
+		String b = this.steps.acceptFoodLicence("WINDOW");
+		at("2026-01-15T02:00:00Z");
+		String y = this.steps.acceptFoodLicence("WINDOW");
+		at("2026-01-16T02:00:00Z");
+		String g = this.steps.acceptPerson("GA-CSDJ-001", "OH-CENTRE", "WINDOW", BIRTH);
+		at("2026-01-19T02:00:00Z");
+		String f = this.steps.acceptFoodLicence("WINDOW");
+
+		// the by-department API
+		JsonNode totals = this.api.get("supervisor", "/api/supervision/overdue/by-department").json();
+		assertThat(departmentLines(totals)).containsExactly(
+				"scjg 瓯海区市场监督管理局 red 3 yellow 1 redSteps 3 yellowSteps 1",
+				"ga 温州市公安局瓯海区分局 red 1 yellow 1 redSteps 1 yellowSteps 1");
+		assertThat(totals.get("red").asLong()).isEqualTo(4);
+		assertThat(totals.get("yellow").asLong()).isEqualTo(2);
+		assertThat(totals.get("redSteps").asLong()).isEqualTo(4);
+		assertThat(totals.get("yellowSteps").asLong()).isEqualTo(2);
+		long inHand = totals.get("inHand").asLong();
+		assertThat(inHand - inHandBefore).isEqualTo(7);
+		assertThat(totals.get("overdueRate").decimalValue())
+			.isEqualByComparingTo(new java.math.BigDecimal(4).divide(new java.math.BigDecimal(inHand), 4, java.math.RoundingMode.HALF_UP));
+
+		// the list: each late case once, the most late first, its late steps inside it
+		JsonNode list = this.api.get("supervisor", "/api/supervision/overdue/cases").json();
+		assertThat(list.get("red").asLong()).isEqualTo(4);
+		assertThat(list.get("yellow").asLong()).isEqualTo(2);
+		Map<String, String> names = Map.of(a, "A", b, "B", y, "Y", f, "F", e, "E", c, "C", g, "G", h, "H");
+		List<String> rows = new ArrayList<>();
+		list.get("cases").forEach(row -> {
+			StringBuilder line = new StringBuilder(names.get(row.get("caseNo").asText()) + " " + row.get("light").asText() + " "
+					+ row.get("workdaysLate").asInt() + " clock " + row.path("caseLight").asText("-") + " steps");
+			row.get("steps").forEach(st -> line.append(" ").append(st.get("step").asText()).append(":")
+				.append(st.get("light").asText()));
+			rows.add(line.toString());
+		});
+		// E and C are as late and due at the same hour: the lower case number first; so are Y and G
+		assertThat(rows).containsExactly("E RED 4 clock - steps 联系申请人核实差评:RED", "C RED 4 clock RED steps 办理出生登记:RED",
+				"A RED 3 clock YELLOW steps 审查申请材料:RED", "B RED 1 clock GREEN steps 审查申请材料:RED",
+				"Y YELLOW 0 clock GREEN steps 审查申请材料:YELLOW", "G YELLOW 0 clock YELLOW steps 办理出生登记:YELLOW");
+		JsonNode rowB = list.get("cases").get(3);
+		assertThat(rowB.get("departmentName").asText()).isEqualTo("瓯海区市场监督管理局");
+		assertThat(rowB.get("steps").get(0).get("assignee").asText()).isEqualTo("dept-scjg");
+		assertThat(rowB.get("steps").get(0).get("assigneeName").asText()).isEqualTo("瓯海区市场监督管理局审批人员");
+		assertThat(list.get("cases").get(0).get("inHand").asBoolean()).as("E is closed: no urge").isFalse();
+		assertThat(this.api.get("supervisor", "/api/supervision/overdue/cases?light=YELLOW").json().get("cases"))
+			.extracting(row -> names.get(row.get("caseNo").asText())).containsExactly("Y", "G");
+
+		// the page: its KPIs, its rows and its chart say the same
+		Api.Response page = this.api.get("supervisor", "/supervision");
+		assertThat(page.status()).isEqualTo(200);
+		String html = page.body();
+		assertThat(kpi(html, "kpi-red")).isEqualTo("4");
+		assertThat(kpi(html, "kpi-yellow")).isEqualTo("2");
+		assertThat(kpi(html, "kpi-overdue-rate-basis")).isEqualTo("红灯 4 ÷ 在办 " + inHand);
+		for (String caseNo : List.of(a, b, y, e, c, g)) {
+			assertThat(html.split("data-case=\"" + caseNo + "\"", -1)).as(names.get(caseNo) + " one row").hasSize(2);
+			assertThat(html).as("the row opens the case").contains("href=\"/api/cases/" + caseNo + "\"");
+		}
+		assertThat(html).doesNotContain("data-case=\"" + f + "\"").doesNotContain("data-case=\"" + h + "\"");
+		assertThat(html).contains("瓯海区市场监督管理局审批人员").doesNotContain(">dept-scjg<");
+		JsonNode chart = charts(html);
+		assertThat(chart.get("departments")).extracting(JsonNode::asText)
+			.containsExactly("瓯海区市场监督管理局", "温州市公安局瓯海区分局");
+		assertThat(chart.get("red")).extracting(JsonNode::asLong).containsExactly(3L, 1L);
+		assertThat(chart.get("yellow")).extracting(JsonNode::asLong).containsExactly(1L, 1L);
+		// the row's link: a supervisor opens the case
+		Api.Response detail = this.api.get("supervisor", "/api/cases/" + b);
+		assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+		assertThat(detail.json().get("caseNo").asText()).isEqualTo(b);
+	}
+
+	@Test
+	void aSupervisorUrgesFromTheDashboardRow() {
+		at("2026-09-07T02:00:00Z"); // Mon 7 Sep
+		String caseNo = this.steps.acceptPerson("GA-CSDJ-001", "OH-CENTRE", "WINDOW", BIRTH);
+		at("2026-09-10T02:00:00Z"); // Thu 10 Sep: due 24:00 Tue 8 Sep, red
+		String html = this.api.get("supervisor", "/supervision").body();
+		assertThat(html).contains("action=\"/supervision/cases/" + caseNo + "/urge\"");
+
+		// the row's form, as the browser sends it from the page itself
+		Map<String, String> sameOrigin = Map.of("Sec-Fetch-Site", "same-origin");
+		Api.Response sent = this.api.postForm("supervisor", "/supervision/cases/" + caseNo + "/urge",
+				Map.of("message", "请说明超期原因并尽快办结"), sameOrigin);
+		assertThat(sent.status()).as(sent.toString()).isEqualTo(302);
+		assertThat(sent.headers().get("Location").get(0)).contains("/supervision?urged=" + caseNo);
+		JsonNode urge = urges(caseNo).get(0);
+		assertThat(urge.get("state").asText()).isEqualTo("OPEN");
+		assertThat(urge.get("message").asText()).isEqualTo("请说明超期原因并尽快办结");
+		assertThat(urge.get("urgedBy").asText()).isEqualTo("supervisor");
+		assertThat(urge.get("departmentName").asText()).isEqualTo("温州市公安局瓯海区分局");
+		String after = this.api.get("supervisor", "/supervision?urged=" + caseNo).body();
+		assertThat(after).contains("已对办件 " + caseNo + " 发出督办").contains("已督办 1 次，1 次待答复");
+		assertThat(after.substring(after.indexOf("id=\"urges\""))).contains(caseNo).contains("请说明超期原因并尽快办结")
+			.contains("温州市公安局瓯海区分局");
+
+		// nothing to say, or from another site: refused, nothing stored
+		Api.Response blank = this.api.postForm("supervisor", "/supervision/cases/" + caseNo + "/urge", Map.of("message", "  "),
+				sameOrigin);
+		assertThat(blank.headers().get("Location").get(0)).contains("urgeFailed=" + caseNo);
+		assertThat(this.api.get("supervisor", "/supervision?urgeFailed=" + caseNo + "&reason=%E8%AF%B7%E5%A1%AB%E5%86%99%E7%9D%A3%E5%8A%9E%E5%86%85%E5%AE%B9")
+			.body()).contains("督办未发出：请填写督办内容");
+		assertThat(this.api.postForm("supervisor", "/supervision/cases/" + caseNo + "/urge", Map.of("message", "催办"),
+				Map.of("Sec-Fetch-Site", "cross-site")).status()).isEqualTo(403);
+		assertThat(this.api.postForm("approver-ga", "/supervision/cases/" + caseNo + "/urge", Map.of("message", "催办"),
+				sameOrigin).status()).isEqualTo(403);
+		assertThat(urges(caseNo)).hasSize(1);
+	}
+
+	private static List<String> departmentLines(JsonNode totals) {
+		List<String> lines = new ArrayList<>();
+		totals.get("departments").forEach(d -> lines.add(d.get("department").asText() + " " + d.get("departmentName").asText()
+				+ " red " + d.get("red").asLong() + " yellow " + d.get("yellow").asLong() + " redSteps "
+				+ d.get("redSteps").asLong() + " yellowSteps " + d.get("yellowSteps").asLong()));
+		return lines;
+	}
+
+	private static String kpi(String html, String id) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(html);
+		assertThat(m.find()).as(id).isTrue();
+		return m.group(1).trim();
+	}
+
+	/** The charts' data the page embeds for ECharts. */
+	private static JsonNode charts(String html) throws Exception {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("window\\.DASHBOARD = (\\{.*?\\});", java.util.regex.Pattern.DOTALL)
+			.matcher(html);
+		assertThat(m.find()).isTrue();
+		return new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.group(1));
 	}
 
 	@Test

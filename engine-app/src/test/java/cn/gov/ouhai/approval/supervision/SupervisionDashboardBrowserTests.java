@@ -79,11 +79,22 @@ class SupervisionDashboardBrowserTests {
 			browser.get("http://localhost:" + this.port + "/supervision");
 
 			assertThat(browser.getTitle()).contains("效能督查");
-			WebElement row = browser.findElement(
-					By.xpath("//table[@id='late']//tr[td[normalize-space()='" + caseNo + "']]"));
+			WebElement row = browser.findElement(By.cssSelector("#late tbody[data-case='" + caseNo + "'] tr.case-row"));
 			assertThat(row.getAttribute("class")).contains("red");
 			assertThat(row.getText()).contains("出生登记").contains("2 个工作日").contains("张*")
+				.contains("温州市公安局瓯海区分局")
 				.doesNotContain("330304199003071234");
+			// the row opens the case
+			assertThat(row.findElement(By.cssSelector("a.case-link")).getAttribute("href"))
+				.endsWith("/api/cases/" + caseNo);
+			// its late step is inside it, folded until the supervisor opens it
+			WebElement lateSteps = browser.findElement(By.cssSelector("#late tbody[data-case='" + caseNo + "'] details.steps"));
+			WebElement step = lateSteps.findElement(By.cssSelector("td.step"));
+			assertThat(step.isDisplayed()).isFalse();
+			lateSteps.findElement(By.tagName("summary")).click();
+			assertThat(step.isDisplayed()).isTrue();
+			assertThat(step.getText()).isEqualTo("办理出生登记");
+			assertThat(lateSteps.getText()).contains("温州市公安局瓯海区分局审批人员");
 			assertThat(browser.executeScript("return typeof echarts")).as("ECharts served by the application")
 				.isEqualTo("object");
 			assertThat(browser.findElements(By.cssSelector("#chart-departments canvas"))).isNotEmpty();
@@ -95,6 +106,18 @@ class SupervisionDashboardBrowserTests {
 			browser.manage().window().setSize(new Dimension(1366, 768));
 			Files.write(target.resolve("supervision-dashboard-laptop.png"), browser.getScreenshotAs(OutputType.BYTES));
 			assertThat(target.resolve("supervision-dashboard.png")).isNotEmptyFile();
+
+			// 督办 from the row: the form, the Chinese confirmation, the page back with the result
+			browser.manage().window().setSize(new Dimension(1920, 1080));
+			WebElement urge = browser.findElement(By.cssSelector("#late tbody[data-case='" + caseNo + "'] details.urge-form"));
+			urge.findElement(By.tagName("summary")).click();
+			urge.findElement(By.tagName("button")).click();
+			org.openqa.selenium.Alert confirm = browser.switchTo().alert();
+			assertThat(confirm.getText()).contains("确认对办件 " + caseNo).contains("发出督办");
+			confirm.accept();
+			WebElement result = browser.findElement(By.id("urge-result"));
+			assertThat(result.getText()).contains("已对办件 " + caseNo + " 发出督办");
+			assertThat(browser.findElement(By.id("urges")).getText()).contains(caseNo).contains("请说明超期原因并尽快办结");
 		}
 		finally {
 			browser.quit();
