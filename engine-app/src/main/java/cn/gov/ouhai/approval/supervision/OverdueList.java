@@ -19,7 +19,7 @@ import cn.gov.ouhai.approval.cases.CaseStatus;
 import cn.gov.ouhai.approval.cases.PersonalDataMask;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.sla.Light;
-import cn.gov.ouhai.approval.sla.StepLimits;
+import cn.gov.ouhai.approval.sla.StepLights;
 import cn.gov.ouhai.approval.sla.WorkdayCalendar;
 
 /**
@@ -47,12 +47,12 @@ class OverdueList {
 
 	private final WorkdayCalendar calendar;
 
-	private final StepLimits steps;
+	private final StepLights lights;
 
-	OverdueList(SupervisionMapper mapper, WorkdayCalendar calendar, StepLimits steps) {
+	OverdueList(SupervisionMapper mapper, WorkdayCalendar calendar, StepLights lights) {
 		this.mapper = mapper;
 		this.calendar = calendar;
-		this.steps = steps;
+		this.lights = lights;
 	}
 
 	List<LateItem> list(Filter filter) {
@@ -305,8 +305,7 @@ class OverdueList {
 
 	/** A step's light by its own yellow threshold (its diagram's), as it stands at {@code at}. */
 	private Light stepLight(String processDefinitionId, String stepId, Instant at, Instant due) {
-		StepLimits.StepLimit limit = this.steps.of(processDefinitionId, stepId);
-		return Light.of(this.calendar, at, due, limit == null ? Light.DEFAULT_YELLOW_WORKDAYS : limit.yellowWorkdays());
+		return this.lights.of(processDefinitionId, stepId, at, due);
 	}
 
 	/**
