@@ -193,6 +193,11 @@ class ApproverTasks {
 			throw ApiException.conflict("SPECIAL_PROCEDURE_RUNNING",
 					"特别程序进行中，结束后才能办理此环节 / End the special procedure before completing the step");
 		}
+		if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+			throw ApiException.conflict("DELEGATION_PENDING", "任务已委派给 " + task.getAssignee()
+					+ "，须由其办理后交回，再由 " + task.getOwner() + " 办结 / The task is delegated to " + task.getAssignee()
+					+ ": it is resolved back to " + task.getOwner() + ", who completes it");
+		}
 		List<String> allowed = decisions(task);
 		if (!allowed.contains(request.decision().name())) {
 			throw ApiException.badRequest("DECISION_NOT_ALLOWED",
@@ -299,7 +304,7 @@ class ApproverTasks {
 				request.kind().label(), "预计不超过 " + request.maxWorkdays() + " 个工作日，由 " + user.id() + " 启动", null);
 	}
 
-	private CaseRecord caseOf(Task task) {
+	CaseRecord caseOf(Task task) {
 		return this.cases.byProcessInstances(List.of(task.getProcessInstanceId()))
 			.stream()
 			.findFirst()
@@ -310,7 +315,7 @@ class ApproverTasks {
 	}
 
 	/** The task, if this user may work it; 404 if it does not exist, 403 or 409 otherwise. */
-	private Task workable(CurrentUser user, String taskId) {
+	Task workable(CurrentUser user, String taskId) {
 		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
 			HistoricTaskInstance done = this.history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
@@ -346,7 +351,7 @@ class ApproverTasks {
 		return task;
 	}
 
-	private Set<String> candidateGroups(String taskId) {
+	Set<String> candidateGroups(String taskId) {
 		return this.tasks.getIdentityLinksForTask(taskId)
 			.stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
