@@ -342,11 +342,13 @@ class TaskOperations {
 
 	/**
 	 * The step, when this user may act on it: its assignee, a member of its groups while nobody has
-	 * claimed it, or the head of the case's department (who may act on a colleague's step).
+	 * claimed it, its owner while delegated, or the head of the case's department (who may act on a
+	 * colleague's step).
 	 */
 	Step actionable(CurrentUser user, String taskId) {
 		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
-		if (task != null && !user.id().equals(task.getAssignee()) && headOf(user, task)) {
+		boolean owner = task != null && task.getDelegationState() == DelegationState.PENDING && user.id().equals(task.getOwner());
+		if (task != null && !user.id().equals(task.getAssignee()) && (owner || headOf(user, task))) {
 			return new Step(task, this.approver.caseOf(task));
 		}
 		Task workable = this.approver.workable(user, taskId);

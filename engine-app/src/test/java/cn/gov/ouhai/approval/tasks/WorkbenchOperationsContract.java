@@ -511,7 +511,7 @@ abstract class WorkbenchOperationsContract {
 	private static void fails(Api.Response response, int status, String code) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.json().path("error").asText()).as(response.toString()).isEqualTo(code);
-		assertThat(response.json().path("message").asText()).as("Chinese and English").contains(" / ");
+		assertThat(response.json().path("message").asText()).as("Chinese and English").contains("/ ");
 	}
 
 	private static void isInternalError(Api.Response response) {
