@@ -79,3 +79,4 @@ CREATE INDEX ix_reveal_user ON personal_data_reveal (user_id, revealed_at);
 
 -- 已办 and 我经手的: a person's lines on the timelines, newest first.
 CREATE INDEX ix_case_event_actor ON case_event (actor, occurred_at);
+CREATE INDEX ix_case_event_actor_case ON case_event (actor, case_no, occurred_at);

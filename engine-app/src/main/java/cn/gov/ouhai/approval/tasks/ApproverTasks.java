@@ -182,6 +182,10 @@ class ApproverTasks {
 		if (task.getAssignee() != null && !task.getAssignee().equals(user.id()) && !user.admin()) {
 			throw ApiException.forbidden("只能退回自己认领的任务 / Only the assignee may unclaim");
 		}
+		if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+			throw ApiException.conflict("DELEGATION_PENDING", "委派中的任务须交回委派人（resolve），不能退回任务池 / A delegated "
+					+ "task is resolved back to its owner, not unclaimed");
+		}
 		this.tasks.setAssignee(taskId, null);
 	}
 

@@ -214,6 +214,9 @@ abstract class WorkbenchOperationsContract {
 		fails(this.api.post(SECOND, "/api/tasks/" + task + "/complete", Map.of("decision", "APPROVE")), 409,
 				"DELEGATION_PENDING");
 		fails(this.api.post(APPROVER, "/api/tasks/" + task + "/delegate", Map.of("to", SECOND)), 409, "DELEGATION_PENDING");
+		fails(this.api.post(APPROVER, "/api/tasks/" + task + "/transfer", Map.of("to", SECOND, "reason", "x")), 409,
+				"DELEGATION_PENDING");
+		fails(this.api.post(SECOND, "/api/tasks/" + task + "/unclaim", Map.of()), 409, "DELEGATION_PENDING");
 		fails(this.api.post(APPROVER, "/api/tasks/" + task + "/resolve", Map.of("opinion", "x")), 403, "FORBIDDEN");
 		fails(this.api.post(OTHER, "/api/tasks/" + task + "/resolve", Map.of("opinion", "x")), 403, "FORBIDDEN");
 
