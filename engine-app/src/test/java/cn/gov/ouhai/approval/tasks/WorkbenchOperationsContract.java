@@ -479,6 +479,27 @@ abstract class WorkbenchOperationsContract {
 		fails(this.api.post(APPROVER, "/api/cases/NO-SUCH/applicant/reveal", ""), 404, "CASE_NOT_FOUND");
 	}
 
+	@Test
+	void answersMalformedInputWithTheErrorBodyAndChangesNothing() {
+		String caseNo = this.steps.acceptFoodLicence("WINDOW");
+		String task = reviewTask(caseNo);
+		Map<String, List<String>> before = snapshot();
+		for (Api.Response bad : List.of(
+				this.api.post(APPROVER, "/api/tasks/" + task + "/transfer", "{\"to\": "),
+				this.api.post(APPROVER, "/api/tasks/" + task + "/consultations", "{\"group\":\"dept-wjj\",\"question\":\"x\",\"workdays\":\"三\"}"),
+				this.api.post(APPROVER, "/api/tasks/" + task + "/copies", "{\"users\": \"head-scjg\"}"),
+				this.api.post(APPROVER, "/api/tasks/" + task + "/send-back", "{\"to\":\"Task_ReviewMaterials\",\"reason\":\"a\\u0000b\"}"),
+				this.api.post(OTHER, "/api/consultations/abc/answer", Map.of("opinion", "x")),
+				this.api.post(APPROVER, "/api/notifications/abc/read", ""),
+				this.api.get(APPROVER, "/api/notifications?limit=0"),
+				this.api.get(APPROVER, "/api/copies?limit=100000"))) {
+			assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+			assertThat(bad.json().path("error").asText()).as(bad.toString()).isNotEmpty();
+			assertThat(bad.json().path("message").asText()).as(bad.toString()).contains("/ ");
+		}
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
 	// helpers
 
 	private String reviewTask(String caseNo) {
