@@ -69,6 +69,10 @@ public final class Api {
 		}
 	}
 
+	public Response delete(String user, String path) {
+		return send(user, HttpRequest.newBuilder(URI.create(this.base + path)).DELETE());
+	}
+
 	public Response put(String user, String path, Object body) {
 		try {
 			String json = body instanceof String text ? text : JSON.writeValueAsString(body);

@@ -146,6 +146,38 @@ interface CaseMapper {
 			+ "WHERE case_no = #{caseNo} ORDER BY occurred_at, id")
 	List<CaseEvent> events(@Param("caseNo") String caseNo);
 
+	/** 已办: a person's completed steps, newest first, along the index on (actor, occurred_at). */
+	@Select("SELECT e.case_no, c.matter_code, m.name AS matter_name, e.step_id, e.step_name, e.decision, e.opinion, "
+			+ "e.occurred_at, c.status FROM case_event e JOIN service_case c ON c.case_no = e.case_no "
+			+ "JOIN matter m ON m.code = c.matter_code WHERE e.actor = #{actor} AND e.kind = 'STEP' "
+			+ "ORDER BY e.occurred_at DESC, e.id DESC LIMIT #{limit} OFFSET #{offset}")
+	List<StepRow> stepsDoneBy(@Param("actor") String actor, @Param("offset") int offset, @Param("limit") int limit);
+
+	@Select("SELECT COUNT(*) FROM case_event WHERE actor = #{actor} AND kind = 'STEP'")
+	long countStepsDoneBy(@Param("actor") String actor);
+
+	record StepRow(String caseNo, String matterCode, String matterName, String stepId, String stepName, String decision,
+			String opinion, Instant occurredAt, CaseStatus status) {
+	}
+
+	/** 我经手的: the cases with a line of this person on their timelines, the last touched first. */
+	@Select("SELECT t.case_no, c.matter_code, m.name AS matter_name, c.status, t.last_at, c.completed_at "
+			+ "FROM (SELECT case_no, MAX(occurred_at) AS last_at FROM case_event WHERE actor = #{actor} GROUP BY case_no) t "
+			+ "JOIN service_case c ON c.case_no = t.case_no JOIN matter m ON m.code = c.matter_code "
+			+ "ORDER BY t.last_at DESC, t.case_no DESC LIMIT #{limit} OFFSET #{offset}")
+	List<TouchedRow> touchedBy(@Param("actor") String actor, @Param("offset") int offset, @Param("limit") int limit);
+
+	@Select("SELECT COUNT(DISTINCT case_no) FROM case_event WHERE actor = #{actor}")
+	long countTouchedBy(@Param("actor") String actor);
+
+	record TouchedRow(String caseNo, String matterCode, String matterName, CaseStatus status, Instant lastAt,
+			Instant completedAt) {
+	}
+
+	@Insert("INSERT INTO personal_data_reveal (case_no, user_id, revealed_at, reason) VALUES (#{caseNo}, #{user}, #{at}, #{reason})")
+	void insertReveal(@Param("caseNo") String caseNo, @Param("user") String user, @Param("at") Instant at,
+			@Param("reason") String reason);
+
 	@Select("<script>SELECT c.case_no, c.request_id, c.matter_code, c.status, c.applicant_type, c.applicant_name, "
 			+ "c.applicant_id_number, c.applicant_phone, c.channel, c.station_code, c.priority, c.commitment, "
 			+ "c.process_instance_id, c.received_at, c.accepted_by, c.completed_at, c.refusal_reason, c.handling, "

@@ -140,6 +140,33 @@ public class Cases {
 		return this.mapper.providedMaterials(caseNo);
 	}
 
+	/** 已办: the steps a person completed, newest first. */
+	public List<StepDone> stepsDoneBy(String actor, int offset, int limit) {
+		return this.mapper.stepsDoneBy(actor, offset, limit)
+			.stream()
+			.map(row -> new StepDone(row.caseNo(), row.matterCode(), row.matterName(), row.stepId(), row.stepName(),
+					row.decision(), row.opinion(), EngineClock.local(row.occurredAt()), row.status()))
+			.toList();
+	}
+
+	public long countStepsDoneBy(String actor) {
+		return this.mapper.countStepsDoneBy(actor);
+	}
+
+	List<CaseMapper.TouchedRow> touchedBy(String actor, int offset, int limit) {
+		return this.mapper.touchedBy(actor, offset, limit);
+	}
+
+	long countTouchedBy(String actor) {
+		return this.mapper.countTouchedBy(actor);
+	}
+
+	/** Records that a person was shown an applicant's full personal data. */
+	@Transactional
+	void revealed(String caseNo, String user, Instant at, String reason) {
+		this.mapper.insertReveal(caseNo, user, at, reason);
+	}
+
 	List<CaseRecord> page(CaseFilter filter) {
 		return this.mapper.page(filter);
 	}

@@ -305,6 +305,7 @@ public class ModelConventions {
 	private void checkUserTask(UserTask task, String where, Set<String> processVariables,
 			List<ModelProblem> violations) {
 		violations.addAll(DecisionRouting.check(where.split(": ")[0], task, property(task, "decisions")));
+		checkReturnTo(task, where, violations);
 		String workdays = property(task, "sla.workdays");
 		if (workdays != null && !workdays.matches("\\d+")) {
 			violations.add(problem(where, "sla-workdays", "sla.workdays 须为整数个工作日", "sla.workdays is a whole number of working days, not " + workdays));
@@ -374,6 +375,53 @@ public class ModelConventions {
 			}
 		}
 	}
+
+	/**
+	 * 退回: every step a user task's {@code returnTo} names is an earlier user task of the same
+	 * process (one from which the flows lead to this task), so the workbench sends a case back only
+	 * where the diagram draws it.
+	 */
+	private static void checkReturnTo(UserTask task, String where, List<ModelProblem> violations) {
+		String returnTo = property(task, RETURN_TO);
+		if (returnTo == null || returnTo.isBlank()) {
+			return;
+		}
+		for (String id : returnTo.split(",")) {
+			String stepId = id.trim();
+			org.camunda.bpm.model.xml.instance.ModelElementInstance target = task.getModelInstance().getModelElementById(stepId);
+			boolean earlier = target instanceof UserTask step && step != task
+					&& step.getParentElement() == task.getParentElement() && leadsTo(step, task);
+			if (!earlier) {
+				violations.add(problem(where, "return-to-earlier-step", "returnTo 只能是同一流程中在此之前的用户任务，" + stepId + " 不是",
+						"returnTo names earlier user tasks of the same process; " + stepId + " is not one"));
+			}
+		}
+	}
+
+	/** Whether the flows (and the boundary events on the way) lead from one node to another. */
+	private static boolean leadsTo(FlowNode from, FlowNode to) {
+		java.util.Deque<FlowNode> open = new java.util.ArrayDeque<>(List.of(from));
+		Set<String> seen = new HashSet<>();
+		while (!open.isEmpty()) {
+			FlowNode node = open.pop();
+			if (!seen.add(node.getId())) {
+				continue;
+			}
+			if (node == to && node != from) {
+				return true;
+			}
+			node.getOutgoing().forEach(flow -> open.push(flow.getTarget()));
+			node.getParentElement()
+				.getChildElementsByType(BoundaryEvent.class)
+				.stream()
+				.filter(boundary -> boundary.getAttachedTo() == node)
+				.forEach(open::push);
+		}
+		return false;
+	}
+
+	/** The user task property naming the earlier steps the workbench's 退回 may go back to. */
+	static final String RETURN_TO = "returnTo";
 
 	/**
 	 * Variables every process may read: the case's (CaseVariables), those the platform's API sets

@@ -182,6 +182,10 @@ class ApproverTasks {
 		if (task.getAssignee() != null && !task.getAssignee().equals(user.id()) && !user.admin()) {
 			throw ApiException.forbidden("只能退回自己认领的任务 / Only the assignee may unclaim");
 		}
+		if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+			throw ApiException.conflict("DELEGATION_PENDING", "委派中的任务须交回委派人（resolve），不能退回任务池 / A delegated "
+					+ "task is resolved back to its owner, not unclaimed");
+		}
 		this.tasks.setAssignee(taskId, null);
 	}
 
@@ -192,6 +196,11 @@ class ApproverTasks {
 		if (this.clocks.pausedFor(caseNo).filter(kind -> kind == PauseKind.SPECIAL_PROCEDURE).isPresent()) {
 			throw ApiException.conflict("SPECIAL_PROCEDURE_RUNNING",
 					"特别程序进行中，结束后才能办理此环节 / End the special procedure before completing the step");
+		}
+		if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+			throw ApiException.conflict("DELEGATION_PENDING", "任务已委派给 " + task.getAssignee()
+					+ "，须由其办理后交回，再由 " + task.getOwner() + " 办结 / The task is delegated to " + task.getAssignee()
+					+ ": it is resolved back to " + task.getOwner() + ", who completes it");
 		}
 		List<String> allowed = decisions(task);
 		if (!allowed.contains(request.decision().name())) {
@@ -298,7 +307,7 @@ class ApproverTasks {
 		}
 	}
 
-	private CaseRecord caseOf(Task task) {
+	CaseRecord caseOf(Task task) {
 		return this.cases.byProcessInstances(List.of(task.getProcessInstanceId()))
 			.stream()
 			.findFirst()
@@ -309,7 +318,7 @@ class ApproverTasks {
 	}
 
 	/** The task, if this user may work it; 404 if it does not exist, 403 or 409 otherwise. */
-	private Task workable(CurrentUser user, String taskId) {
+	Task workable(CurrentUser user, String taskId) {
 		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
 			HistoricTaskInstance done = this.history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
@@ -345,7 +354,7 @@ class ApproverTasks {
 		return task;
 	}
 
-	private Set<String> candidateGroups(String taskId) {
+	Set<String> candidateGroups(String taskId) {
 		return this.tasks.getIdentityLinksForTask(taskId)
 			.stream()
 			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)

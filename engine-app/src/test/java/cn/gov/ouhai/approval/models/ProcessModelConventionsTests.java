@@ -91,6 +91,25 @@ class ProcessModelConventionsTests {
 	}
 
 	@Test
+	void refusesAReturnToThatIsNotAnEarlierUserTaskOfTheProcess() throws IOException {
+		Path food = REPO.resolve("process-models/Process_FoodBusinessLicence.bpmn");
+		String original = Files.readString(food);
+		assertThat(original).contains("name=\"returnTo\" value=\"Task_ReviewMaterials\"");
+		for (String wrong : List.of("Task_IssueLicence", "Task_DecideLicence", "Gateway_ReviewPassed", "Task_Nowhere")) {
+			String broken = original.replace("name=\"returnTo\" value=\"Task_ReviewMaterials\"",
+					"name=\"returnTo\" value=\"Task_ReviewMaterials," + wrong + "\"");
+			List<String> violations = conventions()
+				.checkDiagram(name(food), broken.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.stream()
+				.map(ModelProblem::toString)
+				.toList();
+			assertThat(violations).as(wrong)
+				.anyMatch(v -> v.contains("Task_DecideLicence") && v.contains("return-to-earlier-step") && v.contains(wrong));
+			assertThat(violations).as(wrong).noneMatch(v -> v.contains("return-to-earlier-step") && v.contains("Task_ReviewMaterials "));
+		}
+	}
+
+	@Test
 	void rejectsABrokenDecisionTable() throws IOException {
 		Path broken = Path.of("src/test/resources/broken-models/Decision_Broken.dmn");
 		List<String> violations = conventions().checkDecisions(name(broken), read(broken))

@@ -272,6 +272,38 @@ class AuthorizationMatrixTests {
 		row("POST /api/cases/{caseNo}/special-procedure/end", post("/api/cases/" + scjg + "/special-procedure/end", null),
 				                                                                                                     "401 403  ok     ok     403   403   403  403  403  ok", 204, 409),
 		row("POST /api/tasks/{id}/complete",          post(task + "/complete", Map.of("decision", "RETURN")),       "401 403  ok     403    403   403   403  403  403  ok", 400),
+		// the workbench's operations on the department's step: its approvers, its head (who may act on a
+		// colleague's step), admins; bodies an allowed caller gets refused for (nothing changes)
+		row("POST /api/tasks/{id}/transfer",          post(task + "/transfer", Map.of("to", "nobody", "reason", "x")),
+				                                                                                                     "401 403  ok     ok     403   403   403  403  403  ok", 400),
+		row("POST /api/tasks/transfer",               post("/api/tasks/transfer", Map.of("taskIds", List.of(f.scjgTask()), "to", "nobody", "reason", "x")),
+				                                                                                                     "401 403  403    ok     403   403   403  403  403  ok", 400),
+		row("POST /api/tasks/{id}/delegate",          post(task + "/delegate", Map.of("to", "nobody")),            "401 403  ok     ok     403   403   403  403  403  ok", 400),
+		// only the delegate hands a step back, and this one is delegated to nobody
+		row("POST /api/tasks/{id}/resolve",           post(task + "/resolve", Map.of("opinion", "x")),             "401 403  403    403    403   403   403  403  403  403", 403),
+		row("POST /api/tasks/{id}/send-back",         post(task + "/send-back", Map.of("to", "Task_Nowhere", "reason", "x")),
+				                                                                                                     "401 403  ok     ok     403   403   403  403  403  ok", 409),
+		row("POST /api/tasks/{id}/consultations",     post(task + "/consultations", Map.of("group", "dept-scjg", "question", "x", "workdays", 3)),
+				                                                                                                     "401 403  ok     ok     403   403   403  403  403  ok", 400),
+		row("GET /api/tasks/{id}/consultations",      get(task + "/consultations"),                                 "401 ok   ok     ok     403   403   ok   403  403  ok", 200),
+		row("POST /api/tasks/{id}/copies",            post(task + "/copies", Map.of("users", List.of("nobody"))),  "401 403  ok     ok     403   403   403  403  403  ok", 400),
+		// each person's own lists: everyone logged in, each sees only its own (WorkbenchOperations… checks)
+		row("GET /api/consultations",                 get("/api/consultations"),                                    "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("POST /api/consultations/{id}/answer",    post("/api/consultations/0/answer", Map.of("opinion", "x")), "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 404),
+		row("GET /api/copies",                        get("/api/copies"),                                           "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("POST /api/copies/{id}/read",             post("/api/copies/0/read", null),                             "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 404),
+		row("GET /api/opinion-phrases",               get("/api/opinion-phrases"),                                  "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("POST /api/opinion-phrases",              post("/api/opinion-phrases", Map.of("text", " ")),            "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 400),
+		row("DELETE /api/opinion-phrases/{id}",       (api, user) -> api.delete(user, "/api/opinion-phrases/0"),    "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 404),
+		row("GET /api/tasks/done",                    get("/api/tasks/done"),                                       "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("GET /api/cases/touched",                 get("/api/cases/touched"),                                    "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("GET /api/notifications",                 get("/api/notifications"),                                    "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("GET /api/notifications/unread-count",    get("/api/notifications/unread-count"),                       "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("POST /api/notifications/{id}/read",      post("/api/notifications/0/read", null),                      "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 404),
+		row("POST /api/notifications/read-all",       post("/api/notifications/read-all", null),                    "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		// the applicant's full data: the owning department and the window, recorded; not supervisors, not admins
+		row("POST /api/cases/{caseNo}/applicant/reveal", post("/api/cases/" + scjg + "/applicant/reveal", null),
+				                                                                                                     "401 ok   ok     ok     403   403   403  403  403  403", 200),
 		// 一件事: the window takes it in, hands in supplements, withdraws it
 		row("POST /api/bundles/{code}/cases",         post("/api/bundles/YJS-KBQY-001/cases", f.bundleIntake()),    "401 ok   403    403    403   403   403  403  403  ok", 200, 201),
 		row("POST /api/bundles/cases/{caseNo}/supplements", post("/api/bundles/cases/" + f.bundleCase() + "/supplements",
@@ -420,6 +452,10 @@ class AuthorizationMatrixTests {
 
 	private static void assertNoPersonalDataIn(List<Api.Response> answers) {
 		for (Api.Response answer : answers) {
+			if (answer.status() == 200 && answer.body().contains("\"revealedTo\"")) {
+				// the one deliberate exception: POST /api/cases/{caseNo}/applicant/reveal, recorded per reveal
+				continue;
+			}
 			assertThat(answer.body()).as("an answer holds an ID number or a phone in full")
 				.doesNotContain(WJJ_ID_NUMBER, WJJ_PHONE, Applicants.COMPANY_CODE, "13812345678");
 		}
