@@ -36,7 +36,7 @@ function shanghai(iso: string) {
   });
   const get = (type: string) => format.formatToParts(new Date(iso)).find((p) => p.type === type)?.value ?? '';
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), weekday };
+  return { year: get('year'), month: String(Number(get('month'))), day: String(Number(get('day'))), hour: get('hour'), minute: get('minute'), weekday };
 }
 
 export const LIGHT_NAMES: Record<Light, string> = { RED: '红灯', YELLOW: '黄灯', GREEN: '绿灯' };
@@ -44,16 +44,17 @@ export const LIGHT_NAMES: Record<Light, string> = { RED: '红灯', YELLOW: '黄�
 /** 红灯 超期 2 个工作日 / 黄灯 剩 1 个工作日 / 绿灯 剩 5 个工作日 */
 export function lightText(light: Light, workdaysLeft: number | null | undefined): string {
   if (workdaysLeft === null || workdaysLeft === undefined) return LIGHT_NAMES[light];
-  if (workdaysLeft <= 0) {
-    return workdaysLeft < 0 ? `${LIGHT_NAMES[light]} 超期 ${-workdaysLeft} 个工作日` : `${LIGHT_NAMES[light]} 已到期`;
-  }
-  return `${LIGHT_NAMES[light]} 剩 ${workdaysLeft} 个工作日`;
+  return `${LIGHT_NAMES[light]} ${workdays(workdaysLeft, light)}`;
 }
 
-export function workdays(left: number | null | undefined): string {
+/**
+ * The API counts 1 on the last working day and 0 or less once the deadline has passed (negative:
+ * working days overdue); 0 before the deadline is a deadline at the end of today, a rest day.
+ */
+export function workdays(left: number | null | undefined, light?: Light): string {
   if (left === null || left === undefined) return '—';
   if (left < 0) return `超期 ${-left} 个工作日`;
-  if (left === 0) return '已到期';
+  if (left === 0) return light === 'RED' ? '已超期' : '今日到期';
   return `剩 ${left} 个工作日`;
 }
 

@@ -14,7 +14,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -93,8 +92,9 @@ class SecurityConfig {
 			.headers(headers -> headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000)
 				.includeSubDomains(false)
 				.requestMatcher(tls ? AnyRequestMatcher.INSTANCE : HttpServletRequest::isSecure)))
-			// a session only for who logs in at /workbench/login (idle timeout: server.servlet.session.timeout)
-			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+			// a session only for who logs in at /workbench/login (idle timeout: server.servlet.session.timeout);
+			// no session strategy for every authenticated request, or each Basic call would get a session
+			.sessionManagement(s -> s.requireExplicitAuthenticationStrategy(true));
 		return http.build();
 	}
 
