@@ -26,8 +26,9 @@ export function toLogin() {
   }
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, form?: URLSearchParams): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+export async function request<T>(method: string, path: string, body?: unknown, form?: URLSearchParams,
+  accept = 'application/json'): Promise<T> {
+  const headers: Record<string, string> = { Accept: accept, 'X-Requested-With': 'XMLHttpRequest' };
   if (method !== 'GET') {
     headers['X-XSRF-TOKEN'] = csrfToken();
   }
@@ -65,6 +66,8 @@ export async function request<T>(method: string, path: string, body?: unknown, f
 
 export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body);
+/** A text answer (a diagram's XML); errors still come as the platform's JSON body. */
+export const getText = (path: string) => request<string>('GET', path, undefined, undefined, 'application/xml, application/json');
 
 /** The file as a same-origin blob: a PDF shows in a frame even though the platform forbids framing its pages. */
 export async function blobUrl(href: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { reactive } from 'vue';
-import { get, request } from './api';
+import { csrfToken, get, request } from './api';
 import type { Me } from './types';
 
 /** Who is logged in; null before the first check or after logout. */
@@ -12,6 +12,9 @@ export async function whoAmI(): Promise<Me> {
 
 export async function login(username: string, password: string) {
   // the login page's load set the CSRF cookie; the token rides in the header like every change
+  if (!csrfToken()) {
+    await fetch('/workbench/login', { credentials: 'same-origin' });
+  }
   await request('POST', '/workbench/login', undefined, new URLSearchParams({ username, password }));
   return whoAmI();
 }
