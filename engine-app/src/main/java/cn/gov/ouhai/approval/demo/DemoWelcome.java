@@ -46,7 +46,7 @@ class DemoWelcome {
 
 	/** Label and path of each entry point. */
 	static String[][] entries() {
-		return new String[][] { { "督查大屏", "/supervision" }, { "Tasklist", "/camunda/app/tasklist/" },
+		return new String[][] { { "审批工作台", "/workbench" }, { "督查大屏", "/supervision" }, { "Tasklist", "/camunda/app/tasklist/" },
 				{ "Cockpit", "/camunda/app/cockpit/" }, { "Admin", "/camunda/app/admin/" },
 				{ "REST API", "/api/matters" }, { "engine REST", "/engine-rest/version" },
 				{ "health", "/actuator/health" } };

@@ -387,7 +387,8 @@ class ApproverTasks {
 		return new TaskView(task.id(), task.name(), task.stepId(), record == null ? task.caseNo() : record.caseNo(),
 				record == null ? null : record.matterCode(), matter == null ? null : matter.name(), task.priority(),
 				task.assignee(), new ArrayList<>(groups), EngineClock.local(task.created()), EngineClock.local(task.due()),
-				light, decisions(task.processDefinitionId(), task.stepId()), record != null,
+				light, task.due() == null ? null : this.calendar.workdaysLeft(now, task.due()),
+				decisions(task.processDefinitionId(), task.stepId()), record != null,
 				this.calendar.provisionalBetween(task.created(), task.due()));
 	}
 

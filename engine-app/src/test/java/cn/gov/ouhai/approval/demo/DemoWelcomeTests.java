@@ -23,7 +23,7 @@ class DemoWelcomeTests {
 	void listsEveryEntryPointAndEachAnswers() {
 		String base = "http://localhost:" + this.port;
 		String text = this.welcome.text(base);
-		assertThat(text).contains(base + "/supervision", base + "/camunda/app/tasklist/", base + "/camunda/app/cockpit/",
+		assertThat(text).contains(base + "/workbench", base + "/supervision", base + "/camunda/app/tasklist/", base + "/camunda/app/cockpit/",
 				base + "/camunda/app/admin/", base + "/api/matters", base + "/engine-rest", base + "/actuator/health",
 				"/cases/{caseNo}/materials", "clerk", "supervisor", "admin");
 		Api api = new Api(this.port);

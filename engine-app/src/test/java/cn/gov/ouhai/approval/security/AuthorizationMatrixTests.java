@@ -247,6 +247,19 @@ class AuthorizationMatrixTests {
 		row("GET /api/cases",                         get("/api/cases"),                                            "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
 		row("GET /api/tasks",                         get("/api/tasks"),                                            "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
 		row("GET /api/reviews",                       get("/api/reviews"),                                          "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		// 审批工作台: its pages (anonymous: 302 to its login page), who is logged in, a step's form for who may
+		// work it, the deployed diagrams as /engine-rest shows them to every logged-in user
+		row("GET /workbench",                         get("/workbench"),                                            "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
+		row("GET /workbench/",                        get("/workbench/"),                                           "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
+		row("GET /workbench/login",                   get("/workbench/login"),                                      "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("GET /workbench/done",                    get("/workbench/done"),                                       "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
+		row("GET /workbench/handled",                 get("/workbench/handled"),                                    "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
+		row("GET /workbench/tasks/{taskId}",          get("/workbench/tasks/" + f.scjgTask()),                      "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
+		row("GET /api/workbench/me",                  get("/api/workbench/me"),                                     "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
+		row("GET /api/workbench/tasks/{id}",          get("/api/workbench/tasks/" + f.scjgTask()),                  "401 403  ok     403    403   403   403  403  403  ok", 200),
+		row("GET /api/workbench/process-definitions/{id}/xml", (api, user) -> api.get(user, "/api/workbench/process-definitions/"
+				+ api.get("admin", "/engine-rest/process-definition/key/Process_FoodBusinessLicence").json().get("id").asText() + "/xml"),
+				                                                                                                     "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
 		// one case of 市场监管: its department, the window, supervisors (and admins) read it
 		row("GET /api/cases/{caseNo}",                get("/api/cases/" + scjg),                                    "401 ok   ok     ok     403   403   ok   403  403  ok", 200),
 		row("GET /cases/{caseNo}/notices/{kind}",     get("/cases/" + scjg + "/notices/acceptance"),                "401 ok   ok     ok     403   403   ok   403  403  ok", 200),
