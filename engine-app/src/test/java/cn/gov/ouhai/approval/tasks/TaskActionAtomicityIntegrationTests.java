@@ -8,10 +8,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
 
-import java.sql.Blob;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +27,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.TableSnapshot;
 import cn.gov.ouhai.approval.CaseSteps;
 import cn.gov.ouhai.approval.PlatformTest;
 import cn.gov.ouhai.approval.cases.Cases;
@@ -265,33 +262,7 @@ class TaskActionAtomicityIntegrationTests {
 
 	/** Every row of every table an action writes to, as text, in a stable order. */
 	private Map<String, List<String>> snapshot() {
-		Map<String, List<String>> tables = new LinkedHashMap<>();
-		for (String table : TABLES) {
-			List<String> rows = new ArrayList<>();
-			for (Map<String, Object> row : this.jdbc.queryForList("SELECT * FROM " + table)) {
-				StringBuilder line = new StringBuilder();
-				row.forEach((column, value) -> line.append(column).append('=').append(text(value)).append(';'));
-				rows.add(line.toString());
-			}
-			rows.sort(null);
-			tables.put(table, rows);
-		}
-		return tables;
-	}
-
-	private static String text(Object value) {
-		try {
-			if (value instanceof byte[] bytes) {
-				return Integer.toHexString(Arrays.hashCode(bytes));
-			}
-			if (value instanceof Blob blob) {
-				return Integer.toHexString(Arrays.hashCode(blob.getBytes(1, (int) blob.length())));
-			}
-		}
-		catch (java.sql.SQLException e) {
-			throw new IllegalStateException(e);
-		}
-		return String.valueOf(value);
+		return TableSnapshot.of(this.jdbc, TABLES);
 	}
 
 	/** Throws once from inside the clock's pause or resumption of one case, after its rows are written. */
