@@ -4,6 +4,7 @@ export interface Me {
   id: string;
   name: string;
   groups: string[];
+  views?: Record<string, boolean>;
 }
 
 /** GET /api/tasks: one row of the approver's list. */
