@@ -28,7 +28,7 @@ import jakarta.validation.Valid;
  * answer, 抄送 and 抄送我的, 常用意见, 已办.
  */
 @RestController
-class WorkbenchController {
+class WorkbenchOperationsController {
 
 	private final TaskOperations operations;
 
@@ -38,7 +38,7 @@ class WorkbenchController {
 
 	private final Cases cases;
 
-	WorkbenchController(TaskOperations operations, Consultations consultations, Copies copies, Cases cases) {
+	WorkbenchOperationsController(TaskOperations operations, Consultations consultations, Copies copies, Cases cases) {
 		this.operations = operations;
 		this.consultations = consultations;
 		this.copies = copies;
