@@ -187,7 +187,7 @@ class WorkbenchOperationsBrowserTests {
 		assertThat(asked.getText()).contains("该场所是否需要卫生许可？").contains("待答复");
 
 		this.browser.findElement(By.id("op-copy")).click();
-		choose("copy-users", SECOND);
+		choose("copy-users", SECOND, true);
 		visible(By.id("copy-note")).sendKeys("请知悉");
 		this.browser.findElement(By.id("copy-submit")).click();
 		until(() -> !this.steps.timeline(caseNo, "COPY").isEmpty());
@@ -224,18 +224,28 @@ class WorkbenchOperationsBrowserTests {
 
 	/** Opens an Element Plus select (by its input's id) and picks the visible option containing the text. */
 	private void choose(String selectId, String text) {
-		WebElement select = visible(By.xpath("//*[@id='" + selectId + "']/ancestor::div[contains(@class,'el-select')][1]"));
+		choose(selectId, text, false);
+	}
+
+	private void choose(String selectId, String text, boolean multiple) {
+		WebElement select = visible(
+				By.xpath("//*[@id='" + selectId + "']/ancestor-or-self::div[contains(concat(' ', @class, ' '), ' el-select ')][1]"));
 		select.click();
-		WebElement option = until(() -> this.browser
-			.findElements(By.xpath("//li[contains(@class,'el-select-dropdown__item')][contains(., '" + text + "')]"))
-			.stream()
-			.filter(WebElement::isDisplayed)
-			.findFirst()
-			.orElse(null));
+		WebElement option = until(() -> {
+			for (WebElement item : this.browser.findElements(
+					By.xpath("//li[contains(@class,'el-select-dropdown__item')][contains(., '" + text + "')]"))) {
+				// a long list scrolls inside its popper: bring the option into view before asking whether it shows
+				this.browser.executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
+				if (item.isDisplayed()) {
+					return item;
+				}
+			}
+			return null;
+		});
 		option.click();
-		if (this.browser.findElements(By.xpath("//*[@id='" + selectId + "']/ancestor::div[contains(@class,'is-multiple')]")).size() > 0) {
-			// a multiple select stays open: close it by its own toggle
-			select.click();
+		if (multiple) {
+			// a multiple select stays open: a click outside it (the dialog's title) closes it
+			visible(By.cssSelector(".el-dialog__title")).click();
 		}
 	}
 
@@ -266,6 +276,12 @@ class WorkbenchOperationsBrowserTests {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(e);
 			}
+		}
+		try {
+			screenshot("failed-" + System.currentTimeMillis() + ".png");
+		}
+		catch (Exception ignored) {
+			// the assertion below says what failed
 		}
 		throw new AssertionError("waited 30 s in vain at " + this.browser.getCurrentUrl(), last);
 	}
