@@ -231,18 +231,19 @@ class WorkbenchOperationsBrowserTests {
 		WebElement select = visible(
 				By.xpath("//*[@id='" + selectId + "']/ancestor-or-self::div[contains(concat(' ', @class, ' '), ' el-select ')][1]"));
 		select.click();
-		WebElement option = until(() -> {
+		// the popper opens with a short animation: a click that lands on what is beneath is tried again
+		until(() -> {
 			for (WebElement item : this.browser.findElements(
 					By.xpath("//li[contains(@class,'el-select-dropdown__item')][contains(., '" + text + "')]"))) {
 				// a long list scrolls inside its popper: bring the option into view before asking whether it shows
 				this.browser.executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
 				if (item.isDisplayed()) {
-					return item;
+					item.click();
+					return true;
 				}
 			}
 			return null;
 		});
-		option.click();
 		if (multiple) {
 			// a multiple select stays open: a click outside it (the dialog's title) closes it
 			visible(By.cssSelector(".el-dialog__title")).click();
