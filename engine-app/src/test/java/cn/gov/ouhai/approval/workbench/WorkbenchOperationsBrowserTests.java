@@ -112,7 +112,16 @@ class WorkbenchOperationsBrowserTests {
 		assertThat(this.browser.findElement(By.id("applicant")).getText()).contains("查看已记录");
 
 		// 常用意见: the opinion saved as a phrase, then picked into the field
-		this.browser.findElement(By.cssSelector("#camunda-form textarea")).sendKeys("材料齐全，符合要求");
+		// typed until the form holds it (form-js may still be settling right after it shows)
+		until(() -> {
+			WebElement opinion = this.browser.findElement(By.cssSelector("#camunda-form textarea"));
+			if (!"材料齐全，符合要求".equals(opinion.getDomProperty("value"))) {
+				opinion.clear();
+				opinion.sendKeys("材料齐全，符合要求");
+				return null;
+			}
+			return true;
+		});
 		this.browser.findElement(By.id("save-phrase")).click();
 		visible(By.xpath("//div[@id='opinion-phrases']//span[contains(@class,'el-tag')][contains(., '材料齐全')]"));
 		screenshot("workbench-case-actions.png");
