@@ -154,6 +154,35 @@ class WorkbenchOperationsBrowserTests {
 	}
 
 	@Test
+	void anApproverDelegatesAndTheDelegateHandsItBack() throws Exception {
+		String caseNo = this.steps.acceptFoodLicence("PC");
+		String taskId = this.steps.task("approver-scjg", caseNo).get("id").asText();
+		logIn("approver-scjg");
+		open("/workbench/tasks/" + taskId);
+		visible(By.cssSelector("#camunda-form .fjs-form"));
+		this.browser.findElement(By.id("op-delegate")).click();
+		choose("delegate-to", SECOND);
+		visible(By.id("delegate-reason")).sendKeys("请协助核对面积");
+		this.browser.findElement(By.id("delegate-submit")).click();
+		until(() -> !this.browser.getCurrentUrl().contains("/tasks/"));
+		assertThat(this.steps.task(SECOND, caseNo).get("assignee").asText()).isEqualTo(SECOND);
+		logOut();
+
+		// the delegate: no 提交办理, only 交回 with an opinion
+		logIn(SECOND);
+		open("/workbench/tasks/" + taskId);
+		visible(By.id("op-resolve")).click();
+		assertThat(this.browser.findElements(By.id("complete"))).isEmpty();
+		visible(By.id("resolve-opinion")).sendKeys("面积核对无误");
+		this.browser.findElement(By.id("resolve-submit")).click();
+		until(() -> !this.browser.getCurrentUrl().contains("/tasks/"));
+		assertThat(this.steps.task("approver-scjg", caseNo).get("assignee").asText()).isEqualTo("approver-scjg");
+		assertThat(this.steps.timeline(caseNo, "RESOLVE")).anySatisfy(
+				line -> assertThat(line.get("opinion").asText()).contains("面积核对无误"));
+		logOut();
+	}
+
+	@Test
 	void theHeadSendsTheDecisionBackToReviewThroughTheDialog() throws Exception {
 		String caseNo = this.steps.acceptFoodLicence("PC");
 		this.steps.complete("approver-scjg", caseNo, "APPROVE");
@@ -240,22 +269,38 @@ class WorkbenchOperationsBrowserTests {
 		WebElement select = visible(
 				By.xpath("//*[@id='" + selectId + "']/ancestor-or-self::div[contains(concat(' ', @class, ' '), ' el-select ')][1]"));
 		select.click();
-		// the popper opens with a short animation: a click that lands on what is beneath is tried again
+		// the popper opens with a short animation: wait for it to settle before clicking; a click that fell
+		// beneath it closed it, so open it again
 		until(() -> {
 			for (WebElement item : this.browser.findElements(
 					By.xpath("//li[contains(@class,'el-select-dropdown__item')][contains(., '" + text + "')]"))) {
 				// a long list scrolls inside its popper: bring the option into view before asking whether it shows
 				this.browser.executeScript("arguments[0].scrollIntoView({block: 'nearest'})", item);
 				if (item.isDisplayed()) {
+					pause(400);
 					item.click();
 					return true;
 				}
+			}
+			if (this.browser.findElements(By.cssSelector(".el-select__popper")).stream().noneMatch(WebElement::isDisplayed)) {
+				select.click();
+				pause(400);
 			}
 			return null;
 		});
 		if (multiple) {
 			// a multiple select stays open: a click outside it (the dialog's title) closes it
 			visible(By.cssSelector(".el-dialog__title")).click();
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
 		}
 	}
 
