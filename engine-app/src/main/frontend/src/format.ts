@@ -73,3 +73,18 @@ export function size(bytes: number): string {
   if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(0) + ' KB';
   return (bytes / 1024 / 1024).toFixed(1) + ' MB';
 }
+
+/** The kinds of the case's timeline lines. */
+export const KIND_NAMES: Record<string, string> = {
+  INTAKE: '受理', STEP: '办理', SUPPLEMENT_REQUESTED: '补正告知', URGE: '督办', REVIEW: '评价', MIGRATION: '流程升级',
+  NOTICE: '通知', TRANSFER: '转办', DELEGATE: '委派', RESOLVE: '交回', SEND_BACK: '退回', CONSULTATION: '征求意见',
+  CONSULTATION_ANSWER: '答复意见', COPY: '抄送',
+};
+
+export const NOTIFICATION_NAMES: Record<string, string> = {
+  TASK_TRANSFERRED: '转办', TASK_DELEGATED: '委派', TASK_RESOLVED: '交回', TASK_SENT_BACK: '退回', YELLOW: '黄灯预警',
+  RED: '红灯超期', URGE: '督办', OPINION_REQUESTED: '征求意见', OPINION_ANSWERED: '意见答复', COPY: '抄送',
+  NEW_TASK: '新任务',
+};
+
+export const CONSULTATION_STATES: Record<string, string> = { OPEN: '待答复', OVERDUE: '已超期', ANSWERED: '已答复' };

@@ -2,7 +2,6 @@ import { createRouter, createWebHistory } from 'vue-router';
 import Login from './views/Login.vue';
 import Shell from './views/Shell.vue';
 import Tasks from './views/Tasks.vue';
-import Coming from './views/Coming.vue';
 import { session, whoAmI } from './session';
 
 export const router = createRouter({
@@ -14,8 +13,11 @@ export const router = createRouter({
       component: Shell,
       children: [
         { path: '', component: Tasks, meta: { title: '待办' } },
-        { path: 'done', component: Coming, meta: { title: '已办' } },
-        { path: 'handled', component: Coming, meta: { title: '我经手的' } },
+        { path: 'done', component: () => import('./views/Done.vue'), meta: { title: '已办' } },
+        { path: 'handled', component: () => import('./views/Touched.vue'), meta: { title: '我经手的' } },
+        { path: 'copies', component: () => import('./views/Copies.vue'), meta: { title: '抄送我的' } },
+        { path: 'consultations', component: () => import('./views/Consultations.vue'), meta: { title: '征求意见' } },
+        { path: 'head', component: () => import('./views/Head.vue'), meta: { title: '部门总览' } },
         // the case view carries bpmn-js and form-js: its own chunk, loaded when a task is opened
         { path: 'tasks/:taskId', component: () => import('./views/TaskCase.vue'), props: true, meta: { title: '办理' } },
       ],

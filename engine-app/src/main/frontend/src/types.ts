@@ -4,6 +4,7 @@ export interface Me {
   id: string;
   name: string;
   groups: string[];
+  views?: Record<string, boolean>;
 }
 
 /** GET /api/tasks: one row of the approver's list. */
@@ -41,6 +42,9 @@ export interface TaskDetail {
   priority: number;
   form: Record<string, unknown> | null;
   variables: Record<string, unknown>;
+  owner: string | null;
+  delegationState: 'PENDING' | null;
+  returnTo: { stepId: string; name: string }[];
 }
 
 export interface FileLink {
@@ -101,4 +105,86 @@ export interface CaseDetail {
   sla?: Sla;
   timeline: TimelineEntry[];
   notices: { kind: string; title: string; href: string }[];
+}
+
+export interface Colleague { id: string; name: string; transfer: boolean }
+
+export interface DepartmentGroups { code: string; name: string; approverGroup: string; headGroup: string }
+
+export interface Consultation {
+  id: number;
+  caseNo: string;
+  taskId: string;
+  stepId: string;
+  step: string;
+  askedBy: string;
+  group: string;
+  question: string;
+  workdays: number;
+  askedAt: string;
+  dueDate: string;
+  state: 'OPEN' | 'OVERDUE' | 'ANSWERED';
+  answeredBy: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export interface CopyView {
+  id: number;
+  caseNo: string;
+  taskId: string;
+  step: string;
+  from: string;
+  recipient: string;
+  recipientKind: string;
+  note: string | null;
+  createdAt: string;
+  read: boolean;
+  readAt: string | null;
+}
+
+export interface Phrase { id: number; text: string; createdAt: string }
+
+export interface StepDone {
+  caseNo: string;
+  matterCode: string;
+  matterName: string;
+  stepId: string;
+  step: string;
+  decision: string | null;
+  opinion: string | null;
+  completedAt: string;
+  caseStatus: string;
+}
+
+export interface TouchedCase {
+  caseNo: string;
+  matterCode: string;
+  matterName: string;
+  status: string;
+  open: boolean;
+  lastActedAt: string;
+  completedAt: string | null;
+}
+
+export interface Page<T> { items: T[]; total: number; page: number; size: number }
+
+export interface NotificationView {
+  id: number;
+  caseNo: string | null;
+  addressee: string;
+  kind: string;
+  message: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface RevealedApplicant {
+  caseNo: string;
+  type: string;
+  name: string;
+  idNumber: string;
+  phone: string;
+  revealedTo: string;
+  revealedAt: string;
 }

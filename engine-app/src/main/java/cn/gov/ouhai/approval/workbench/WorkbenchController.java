@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.gov.ouhai.approval.security.CurrentUser;
@@ -44,6 +45,18 @@ class WorkbenchController {
 			.cacheControl(CacheControl.noStore())
 			.contentType(new MediaType(MediaType.APPLICATION_XML, java.nio.charset.StandardCharsets.UTF_8))
 			.body(this.reads.diagram(id));
+	}
+
+	/** Who a step may be transferred (转办) or delegated (委派) to: the colleagues of its groups, with names. */
+	@GetMapping("/colleagues")
+	List<WorkbenchReads.Colleague> colleagues(Authentication auth, @RequestParam String taskId) {
+		return this.reads.colleagues(CurrentUser.of(auth), taskId);
+	}
+
+	/** The departments with their groups: whom to ask an opinion of (征求意见) or copy (抄送). */
+	@GetMapping("/departments")
+	List<WorkbenchReads.DepartmentGroups> departments() {
+		return this.reads.departments();
 	}
 
 	record Me(String id, String name, List<String> groups, Map<String, Boolean> views) {

@@ -22,7 +22,8 @@ class WorkbenchPages {
 
 	static final String INDEX = "static/workbench/index.html";
 
-	@GetMapping({ "/workbench", "/workbench/", "/workbench/login", "/workbench/done", "/workbench/handled",
+	@GetMapping({ "/workbench", "/workbench/", "/workbench/login", "/workbench/done", "/workbench/handled", "/workbench/copies",
+			"/workbench/consultations", "/workbench/head",
 			"/workbench/tasks/{taskId}" })
 	ResponseEntity<Resource> page() throws IOException {
 		Resource index = new ClassPathResource(INDEX);

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -30,7 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.gov.ouhai.approval.clock.EngineClock;
 import cn.gov.ouhai.approval.security.CurrentUser;
 import cn.gov.ouhai.approval.security.Groups;
+import cn.gov.ouhai.approval.catalog.Catalog;
+import cn.gov.ouhai.approval.catalog.Department;
 import cn.gov.ouhai.approval.sla.StepLights;
+import cn.gov.ouhai.approval.sla.StepLimits;
 import cn.gov.ouhai.approval.sla.WorkdayCalendar;
 import cn.gov.ouhai.approval.web.ApiException;
 
@@ -57,8 +61,14 @@ class WorkbenchReads {
 
 	private final ObjectMapper json;
 
+	private final StepLimits steps;
+
+	private final Catalog catalog;
+
 	WorkbenchReads(TaskService tasks, FormService forms, RepositoryService repository, IdentityService identity,
-			StepLights lights, WorkdayCalendar calendar, ObjectMapper json) {
+			StepLights lights, WorkdayCalendar calendar, ObjectMapper json, StepLimits steps, Catalog catalog) {
+		this.steps = steps;
+		this.catalog = catalog;
 		this.tasks = tasks;
 		this.forms = forms;
 		this.repository = repository;
@@ -90,10 +100,7 @@ class WorkbenchReads {
 				candidates.add(link.getGroupId());
 			}
 		}
-		boolean mayWork = user.id().equals(task.getAssignee()) || candidates.stream().anyMatch(user::in) || user.admin();
-		if (!mayWork) {
-			throw ApiException.forbidden("该任务不属于您的部门 / This task belongs to another department");
-		}
+		mayWork(user, task, candidates);
 		JsonNode form = deployedForm(taskId);
 		Map<String, Object> values = new LinkedHashMap<>();
 		Set<String> keys = form == null ? Set.of() : keys(form, new LinkedHashSet<>());
@@ -112,7 +119,95 @@ class WorkbenchReads {
 				task.getProcessDefinitionId(), task.getAssignee(), candidates,
 				due == null ? null : EngineClock.local(due),
 				this.lights.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), now, due).name(),
-				due == null ? null : this.calendar.workdaysLeft(now, due), task.getPriority(), form, values);
+				due == null ? null : this.calendar.workdaysLeft(now, due), task.getPriority(), form, values,
+				task.getOwner(), task.getDelegationState() == DelegationState.PENDING ? "PENDING" : null,
+				returnTo(task));
+	}
+
+	private static void mayWork(CurrentUser user, Task task, List<String> candidates) {
+		boolean mayWork = user.id().equals(task.getAssignee()) || user.id().equals(task.getOwner())
+				|| candidates.stream().anyMatch(user::in) || user.admin();
+		if (!mayWork) {
+			throw ApiException.forbidden("该任务不属于您的部门 / This task belongs to another department");
+		}
+	}
+
+	/** The earlier steps the diagram lets this step send the case back to ({@code returnTo}), with their names. */
+	private List<StepRef> returnTo(Task task) {
+		String value = this.steps.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), "returnTo");
+		if (value == null || value.isBlank()) {
+			return List.of();
+		}
+		var model = this.repository.getBpmnModelInstance(task.getProcessDefinitionId());
+		List<StepRef> found = new ArrayList<>();
+		for (String id : value.split(",")) {
+			String stepId = id.trim();
+			if (stepId.isEmpty()) {
+				continue;
+			}
+			var element = model.getModelElementById(stepId);
+			String name = element == null ? null : element.getAttributeValue("name");
+			found.add(new StepRef(stepId, name == null ? stepId : name));
+		}
+		return found;
+	}
+
+	/**
+	 * The colleagues a step may go to: the members of its candidate groups (转办) and of its
+	 * department's approver and head groups (委派), with their names; the user themself left out.
+	 */
+	List<Colleague> colleagues(CurrentUser user, String taskId) {
+		Task task = this.tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw ApiException.notFound("TASK_NOT_FOUND", "没有这个任务或已办结 / No such open task: " + taskId);
+		}
+		List<String> candidates = new ArrayList<>();
+		for (IdentityLink link : this.tasks.getIdentityLinksForTask(taskId)) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+				candidates.add(link.getGroupId());
+			}
+		}
+		boolean head = candidates.stream()
+			.map(g -> "head-" + g.substring(g.indexOf('-') + 1))
+			.anyMatch(user::in);
+		if (!head) {
+			mayWork(user, task, candidates);
+		}
+		Set<String> groups = new LinkedHashSet<>(candidates);
+		for (String group : candidates) {
+			if (group.startsWith("dept-") || group.startsWith("head-")) {
+				String code = group.substring(group.indexOf('-') + 1);
+				groups.add("dept-" + code);
+				groups.add("head-" + code);
+			}
+		}
+		Map<String, Colleague> found = new LinkedHashMap<>();
+		for (String group : groups) {
+			for (User person : this.identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
+				if (person.getId().equals(user.id())) {
+					continue;
+				}
+				boolean transfer = candidates.contains(group);
+				Colleague before = found.get(person.getId());
+				if (before == null || (transfer && !before.transfer())) {
+					found.put(person.getId(), new Colleague(person.getId(), nameOf(person), transfer || (before != null && before.transfer())));
+				}
+			}
+		}
+		return List.copyOf(found.values());
+	}
+
+	/** The departments with their approver and head groups (征求意见, 抄送). */
+	List<DepartmentGroups> departments() {
+		return this.catalog.departments()
+			.stream()
+			.map((Department d) -> new DepartmentGroups(d.code(), d.name(), d.approverGroup(), d.headGroup()))
+			.toList();
+	}
+
+	private static String nameOf(User person) {
+		String name = (nullToEmpty(person.getLastName()) + nullToEmpty(person.getFirstName())).trim();
+		return name.isEmpty() ? person.getId() : name;
 	}
 
 	String diagram(String processDefinitionId) {
@@ -166,7 +261,17 @@ class WorkbenchReads {
 	/** A step with its deployed form; {@code light} and {@code workdaysLeft} of the step's own due date. */
 	record TaskForm(String id, String name, String stepId, String caseNo, String processDefinitionId, String assignee,
 			List<String> candidateGroups, OffsetDateTime dueDate, String light, Integer workdaysLeft, int priority,
-			JsonNode form, Map<String, Object> variables) {
+			JsonNode form, Map<String, Object> variables, String owner, String delegationState, List<StepRef> returnTo) {
+	}
+
+	record StepRef(String stepId, String name) {
+	}
+
+	/** A colleague; {@code transfer}: in one of the step's candidate groups (转办 allowed, 委派 always). */
+	record Colleague(String id, String name, boolean transfer) {
+	}
+
+	record DepartmentGroups(String code, String name, String approverGroup, String headGroup) {
 	}
 
 }

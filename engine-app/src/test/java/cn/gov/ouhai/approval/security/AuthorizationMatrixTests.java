@@ -254,9 +254,15 @@ class AuthorizationMatrixTests {
 		row("GET /workbench/login",                   get("/workbench/login"),                                      "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
 		row("GET /workbench/done",                    get("/workbench/done"),                                       "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
 		row("GET /workbench/handled",                 get("/workbench/handled"),                                    "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
+		row("GET /workbench/copies",                  get("/workbench/copies"),                                     "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
+		row("GET /workbench/consultations",           get("/workbench/consultations"),                              "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
+		row("GET /workbench/head",                    get("/workbench/head"),                                       "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
 		row("GET /workbench/tasks/{taskId}",          get("/workbench/tasks/" + f.scjgTask()),                      "ok  ok   ok     ok     ok    ok    ok   ok   ok   ok", 200, 302),
 		row("GET /api/workbench/me",                  get("/api/workbench/me"),                                     "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
 		row("GET /api/workbench/tasks/{id}",          get("/api/workbench/tasks/" + f.scjgTask()),                  "401 403  ok     403    403   403   403  403  403  ok", 200),
+		// who a step may go to (转办, 委派): for who may work it and the department's head
+		row("GET /api/workbench/colleagues",          get("/api/workbench/colleagues?taskId=" + f.scjgTask()),      "401 403  ok     ok     403   403   403  403  403  ok", 200),
+		row("GET /api/workbench/departments",         get("/api/workbench/departments"),                            "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
 		row("GET /api/workbench/process-definitions/{id}/xml", (api, user) -> api.get(user, "/api/workbench/process-definitions/"
 				+ api.get("admin", "/engine-rest/process-definition/key/Process_FoodBusinessLicence").json().get("id").asText() + "/xml"),
 				                                                                                                     "401 ok   ok     ok     ok    ok    ok   ok   ok   ok", 200),
