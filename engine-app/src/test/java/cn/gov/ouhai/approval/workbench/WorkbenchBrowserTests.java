@@ -2,9 +2,6 @@ package cn.gov.ouhai.approval.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -12,16 +9,11 @@ import static cn.gov.ouhai.approval.CaseSteps.at;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,12 +32,6 @@ import cn.gov.ouhai.approval.PlatformTest;
 @PlatformTest
 class WorkbenchBrowserTests {
 
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	@LocalServerPort
 	int port;
 
@@ -53,36 +39,23 @@ class WorkbenchBrowserTests {
 
 	CaseSteps steps;
 
-	ChromeDriver browser;
+	WorkbenchBrowser page;
 
+	ChromeDriver browser;
 
 	@BeforeEach
 	void openBrowser() {
-		boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new IllegalStateException("CI=true but chromium and chromium-driver are not installed (.ci/run installs them)");
-		}
-		Assumptions.assumeTrue(installed, "no headless Chromium here: apt-get install chromium chromium-driver");
 		this.api = new Api(this.port);
 		this.steps = new CaseSteps(this.api);
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN",
-					"--window-size=1366,768", "--hide-scrollbars");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		// the page itself at 1366×768 (a laptop at the counter or in the back office), whatever the window's frame
-		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				java.util.Map.of("width", 1366, "height", 768, "deviceScaleFactor", 1, "mobile", false));
+		this.page = WorkbenchBrowser.start(this.port);
+		this.browser = this.page.driver();
 	}
 
 	@AfterEach
 	void closeBrowser() {
 		ClockUtil.reset();
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.page != null) {
+			this.page.quit();
 		}
 	}
 
@@ -172,10 +145,7 @@ class WorkbenchBrowserTests {
 	}
 
 	private WebElement visible(By by) {
-		return until(() -> {
-			List<WebElement> found = this.browser.findElements(by);
-			return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-		});
+		return this.page.visible(by);
 	}
 
 	private WebElement present(By by) {
@@ -186,50 +156,20 @@ class WorkbenchBrowserTests {
 		until(() -> this.browser.getCurrentUrl().contains(part));
 	}
 
-	/** Polls for up to 30 s until the condition holds (true or non-null), as Selenium's waits do. */
 	private <T> T until(Supplier<T> condition) {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		RuntimeException last = null;
-		while (System.nanoTime() < end) {
-			try {
-				T value = condition.get();
-				if (value != null && !Boolean.FALSE.equals(value)) {
-					return value;
-				}
-			}
-			catch (WebDriverException notYet) {
-				last = notYet;
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("waited 30 s in vain at " + this.browser.getCurrentUrl(), last);
+		return this.page.until(condition);
 	}
 
 	private void open(String path) {
-		this.browser.get("http://localhost:" + this.port + path);
+		this.page.open(path);
 	}
 
 	private void logIn(String user) {
-		if (!this.browser.getCurrentUrl().contains("/workbench/login")) {
-			open("/workbench/login");
-		}
-		WebElement name = visible(By.id("username"));
-		name.clear();
-		name.sendKeys(user);
-		this.browser.findElement(By.id("password")).sendKeys("demo");
-		this.browser.findElement(By.id("login-submit")).click();
-		until(() -> this.browser.findElement(By.id("current-user")).getText().contains(user));
+		this.page.logIn(user);
 	}
 
 	private void logOut() {
-		this.browser.findElement(By.id("logout")).click();
-		urlContains("/workbench/login");
+		this.page.logOut();
 	}
 
 	/** A request from the page's own script, as the app would send it but without the CSRF token. */
@@ -244,8 +184,7 @@ class WorkbenchBrowserTests {
 	}
 
 	private void screenshot(String name) throws Exception {
-		Files.createDirectories(SCREENSHOTS);
-		Files.write(SCREENSHOTS.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
+		this.page.screenshot(name);
 	}
 
 }

@@ -3,26 +3,17 @@ package cn.gov.ouhai.approval.workbench;
 import static cn.gov.ouhai.approval.CaseSteps.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -54,16 +45,12 @@ class WorkbenchOperationsBrowserTests {
 
 	CaseSteps steps;
 
+	WorkbenchBrowser page;
+
 	ChromeDriver browser;
 
 	@BeforeEach
 	void openBrowser() {
-		boolean installed = Files.isExecutable(WorkbenchBrowserTests.CHROMEDRIVER)
-				&& Files.isExecutable(WorkbenchBrowserTests.CHROMIUM);
-		if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new IllegalStateException("CI=true but chromium and chromium-driver are not installed (.ci/run installs them)");
-		}
-		Assumptions.assumeTrue(installed, "no headless Chromium here: apt-get install chromium chromium-driver");
 		this.api = new Api(this.port);
 		this.steps = new CaseSteps(this.api);
 		at("2026-07-06T02:00:00Z"); // Mon 6 Jul 2026, 10:00
@@ -75,24 +62,15 @@ class WorkbenchOperationsBrowserTests {
 			this.identity.saveUser(user);
 			this.identity.createMembership(SECOND, "dept-scjg");
 		}
-		ChromeOptions options = new ChromeOptions().setBinary(WorkbenchBrowserTests.CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN",
-					"--window-size=1366,768", "--hide-scrollbars");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(WorkbenchBrowserTests.CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				java.util.Map.of("width", 1366, "height", 768, "deviceScaleFactor", 1, "mobile", false));
+		this.page = WorkbenchBrowser.start(this.port);
+		this.browser = this.page.driver();
 	}
 
 	@AfterEach
 	void closeBrowser() {
 		ClockUtil.reset();
-		if (this.browser != null) {
-			this.browser.quit();
+		if (this.page != null) {
+			this.page.quit();
 		}
 	}
 
@@ -295,77 +273,31 @@ class WorkbenchOperationsBrowserTests {
 	}
 
 	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		WorkbenchBrowser.pause(millis);
 	}
 
 	private WebElement visible(By by) {
-		return until(() -> {
-			List<WebElement> found = this.browser.findElements(by);
-			return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
-		});
+		return this.page.visible(by);
 	}
 
 	private <T> T until(Supplier<T> condition) {
-		long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		RuntimeException last = null;
-		while (System.nanoTime() < end) {
-			try {
-				T value = condition.get();
-				if (value != null && !Boolean.FALSE.equals(value)) {
-					return value;
-				}
-			}
-			catch (WebDriverException notYet) {
-				last = notYet;
-			}
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		try {
-			screenshot("failed-" + System.currentTimeMillis() + ".png");
-		}
-		catch (Exception ignored) {
-			// the assertion below says what failed
-		}
-		throw new AssertionError("waited 30 s in vain at " + this.browser.getCurrentUrl(), last);
+		return this.page.until(condition);
 	}
 
 	private void open(String path) {
-		this.browser.get("http://localhost:" + this.port + path);
+		this.page.open(path);
 	}
 
 	private void logIn(String user) {
-		if (!this.browser.getCurrentUrl().contains("/workbench/login")) {
-			open("/workbench/login");
-		}
-		WebElement name = visible(By.id("username"));
-		name.clear();
-		name.sendKeys(user);
-		this.browser.findElement(By.id("password")).sendKeys("demo");
-		this.browser.findElement(By.id("login-submit")).click();
-		until(() -> this.browser.findElement(By.id("current-user")).getText().contains(user));
+		this.page.logIn(user);
 	}
 
 	private void logOut() {
-		visible(By.id("logout")).click();
-		until(() -> this.browser.getCurrentUrl().contains("/workbench/login"));
+		this.page.logOut();
 	}
 
 	private void screenshot(String name) throws Exception {
-		Path dir = WorkbenchBrowserTests.SCREENSHOTS;
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name), this.browser.getScreenshotAs(OutputType.BYTES));
+		this.page.screenshot(name);
 	}
 
 }
