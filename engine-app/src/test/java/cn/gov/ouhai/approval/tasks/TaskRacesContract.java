@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.TestUsers;
 import cn.gov.ouhai.approval.AtOnce;
 import cn.gov.ouhai.approval.Applicants;
 
@@ -57,14 +57,7 @@ abstract class TaskRacesContract {
 	void twoApprovers() {
 		this.api = new Api(this.port);
 		this.pool = Executors.newFixedThreadPool(2);
-		if (this.identity.createUserQuery().userId(SECOND).count() == 0) {
-			User user = this.identity.newUser(SECOND);
-			user.setFirstName("第二审批人");
-			user.setLastName("市场监管");
-			user.setPassword("demo");
-			this.identity.saveUser(user);
-			this.identity.createMembership(SECOND, "dept-scjg");
-		}
+		TestUsers.ensure(this.identity, SECOND, "第二审批人", "市场监管", "dept-scjg");
 	}
 
 	@AfterEach

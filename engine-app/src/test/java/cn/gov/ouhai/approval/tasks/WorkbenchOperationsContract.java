@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.TestUsers;
 import cn.gov.ouhai.approval.TableSnapshot;
 import cn.gov.ouhai.approval.Applicants;
 import cn.gov.ouhai.approval.CaseSteps;
@@ -79,14 +79,7 @@ abstract class WorkbenchOperationsContract {
 		this.api = new Api(this.port);
 		this.steps = new CaseSteps(this.api);
 		at("2026-07-06T02:00:00Z"); // Mon 6 Jul 2026, 10:00
-		if (this.identity.createUserQuery().userId(SECOND).count() == 0) {
-			User user = this.identity.newUser(SECOND);
-			user.setFirstName("第二审批人");
-			user.setLastName("市场监管");
-			user.setPassword("demo");
-			this.identity.saveUser(user);
-			this.identity.createMembership(SECOND, "dept-scjg");
-		}
+		TestUsers.ensure(this.identity, SECOND, "第二审批人", "市场监管", "dept-scjg");
 	}
 
 	@AfterEach
@@ -435,12 +428,7 @@ abstract class WorkbenchOperationsContract {
 	void listsTheStepsIDidWithMyDecisionAndTheCasesITouchedWithTheirState() {
 		// an approver of their own: the shared context's other tests do steps too, some later on the clock
 		String doer = "approver-done-" + System.nanoTime() % 1_000_000;
-		User user = this.identity.newUser(doer);
-		user.setFirstName("已办审批人");
-		user.setLastName("市场监管");
-		user.setPassword("demo");
-		this.identity.saveUser(user);
-		this.identity.createMembership(doer, "dept-scjg");
+		TestUsers.ensure(this.identity, doer, "已办审批人", "市场监管", "dept-scjg");
 		String caseNo = this.steps.acceptFoodLicence("WINDOW");
 		String task = reviewTask(caseNo);
 		ok(this.api.post(doer, "/api/tasks/" + task + "/complete", Map.of("decision", "APPROVE", "opinion", "材料齐全")), 204);

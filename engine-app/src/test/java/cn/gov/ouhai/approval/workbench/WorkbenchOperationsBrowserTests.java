@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.ouhai.approval.Api;
+import cn.gov.ouhai.approval.TestUsers;
 import cn.gov.ouhai.approval.CaseSteps;
 import cn.gov.ouhai.approval.PlatformTest;
 
@@ -54,14 +54,7 @@ class WorkbenchOperationsBrowserTests {
 		this.api = new Api(this.port);
 		this.steps = new CaseSteps(this.api);
 		at("2026-07-06T02:00:00Z"); // Mon 6 Jul 2026, 10:00
-		if (this.identity.createUserQuery().userId(SECOND).count() == 0) {
-			User user = this.identity.newUser(SECOND);
-			user.setFirstName("二");
-			user.setLastName("审批员");
-			user.setPassword("demo");
-			this.identity.saveUser(user);
-			this.identity.createMembership(SECOND, "dept-scjg");
-		}
+		TestUsers.ensure(this.identity, SECOND, "二", "审批员", "dept-scjg");
 		this.page = WorkbenchBrowser.start(this.port);
 		this.browser = this.page.driver();
 	}
